@@ -1,0 +1,3 @@
+export { openDatabase, type Database, type OpenOptions } from "./database.ts";
+export { databaseTargetFromEnv, describeTarget, defaultPgliteDir, repoRoot, type DatabaseTarget } from "./target.ts";
+export * from "../generated/prisma/client.ts";
