@@ -1,0 +1,161 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { EngagementStatus, type PrismaClient } from "../../generated/prisma/client.ts";
+import { openDatabase, type Database } from "../database.ts";
+import { applyMigrations } from "../migrations/index.ts";
+import { seedDemoData, seedSyntheticData, SYNTHETIC_TITLE_PREFIX } from "./index.ts";
+
+const openDatabases: Database[] = [];
+
+async function freshDatabase(): Promise<PrismaClient> {
+  const db = await openDatabase({ kind: "pglite", dataDir: "memory://" });
+  openDatabases.push(db);
+  await applyMigrations(db);
+  return db.prisma;
+}
+
+afterAll(async () => {
+  await Promise.all(openDatabases.map((db) => db.close()));
+});
+
+async function rowCounts(prisma: PrismaClient) {
+  const [users, series, organizations, engagements, participations, milestones, statusChanges] = await Promise.all([
+    prisma.user.count(),
+    prisma.series.count(),
+    prisma.organization.count(),
+    prisma.engagement.count(),
+    prisma.participation.count(),
+    prisma.milestone.count(),
+    prisma.statusChange.count(),
+  ]);
+  return { users, series, organizations, engagements, participations, milestones, statusChanges };
+}
+
+async function historyMismatches(prisma: PrismaClient): Promise<string[]> {
+  const engagements = await prisma.engagement.findMany({
+    select: { title: true, status: true, version: true, statusChanges: { orderBy: { at: "asc" } } },
+  });
+  return engagements
+    .filter((engagement) => {
+      const history = engagement.statusChanges;
+      const chained = history.every((change, index) => change.fromStatus === (history[index - 1]?.toStatus ?? null));
+      return !chained || history.at(-1)?.toStatus !== engagement.status || engagement.version !== history.length;
+    })
+    .map((engagement) => engagement.title);
+}
+
+const day = (isoDate: string) => new Date(`${isoDate}T00:00:00.000Z`);
+
+describe("seedDemoData", () => {
+  let prisma: PrismaClient;
+  let firstRun: { created: number };
+
+  beforeAll(async () => {
+    prisma = await freshDatabase();
+    firstRun = await seedDemoData(prisma);
+  });
+
+  it("creates nothing the second time", async () => {
+    const before = await rowCounts(prisma);
+    expect(firstRun.created).toBe(Object.values(before).reduce((sum, count) => sum + count, 0));
+
+    expect(await seedDemoData(prisma)).toEqual({ created: 0 });
+    expect(await rowCounts(prisma)).toEqual(before);
+  });
+
+  it("keeps each engagement's status and version in step with its history", async () => {
+    expect(await historyMismatches(prisma)).toEqual([]);
+  });
+
+  it("represents every status", async () => {
+    const statuses = await prisma.engagement.findMany({ distinct: ["status"], select: { status: true } });
+    expect(statuses.map(({ status }) => status).sort()).toEqual(Object.values(EngagementStatus).sort());
+  });
+
+  it("holds the 17th Defense Policy Coordination Talks in Washington D.C.", async () => {
+    const talks = await prisma.engagement.findFirstOrThrow({
+      where: { series: { shortName: "DPCT" }, round: 17 },
+      include: { participations: { include: { organization: true } } },
+    });
+    expect(talks).toMatchObject({
+      kind: "DIALOGUE",
+      status: "COMPLETED",
+      locationName: "Washington, D.C.",
+      country: "US",
+      startsOn: day("2024-01-08"),
+    });
+    expect(talks.outcome).toBeTruthy();
+    expect(talks.participations.map((p) => p.organization.shortName)).toEqual(
+      expect.arrayContaining(["OSD", "CMC OIMC"]),
+    );
+  });
+
+  it("holds the upcoming MMCA meeting, at risk from a slipped milestone", async () => {
+    const meeting = await prisma.engagement.findFirstOrThrow({
+      where: { series: { shortName: "MMCA" }, startsOn: { gt: day("2026-11-29") } },
+      include: { milestones: true },
+    });
+    expect(meeting.kind).toBe("CONSULTATION");
+    expect(meeting.status).toBe("CONFIRMED");
+    const slipped = meeting.milestones.filter((m) => m.completedAt === null && m.dueOn < day("2026-11-29"));
+    expect(slipped.map((m) => m.title)).toEqual(["Working-group papers circulated"]);
+  });
+
+  it("holds the January 5–19 site surveys in Guangxi and Hunan with DPAA", async () => {
+    const surveys = await prisma.engagement.findMany({
+      where: { kind: "SITE_SURVEY" },
+      orderBy: { startsOn: "asc" },
+      include: { participations: { include: { organization: true } } },
+    });
+    expect(surveys.map(({ region, country, hostCountry }) => ({ region, country, hostCountry }))).toEqual([
+      { region: "Guangxi Zhuang Autonomous Region", country: "CN", hostCountry: "CN" },
+      { region: "Hunan Province", country: "CN", hostCountry: "CN" },
+    ]);
+    expect(surveys[0]!.startsOn).toEqual(day("2027-01-05"));
+    expect(surveys[1]!.endsOn).toEqual(day("2027-01-19"));
+    for (const survey of surveys) {
+      expect(survey.participations).toContainEqual(
+        expect.objectContaining({ role: "DELEGATION", organization: expect.objectContaining({ shortName: "DPAA" }) }),
+      );
+    }
+  });
+});
+
+describe("seedSyntheticData", () => {
+  const count = 500;
+  const syntheticEngagements = (prisma: PrismaClient) =>
+    prisma.engagement.findMany({
+      where: { title: { startsWith: SYNTHETIC_TITLE_PREFIX } },
+      orderBy: { id: "asc" },
+      select: { id: true, title: true, status: true, startsOn: true, endsOn: true },
+    });
+
+  it("generates the same engagements on every database, once", async () => {
+    const [first, second] = await Promise.all([freshDatabase(), freshDatabase()]);
+    await seedSyntheticData(first, { count });
+    await seedSyntheticData(second, { count });
+
+    const generated = await syntheticEngagements(first);
+    expect(generated).toHaveLength(count);
+    expect(await syntheticEngagements(second)).toEqual(generated);
+
+    const counts = await rowCounts(first);
+    expect(counts.participations).toBeGreaterThanOrEqual(count);
+    expect(counts.participations).toBeLessThanOrEqual(4 * count);
+    expect(counts.milestones).toBeLessThanOrEqual(5 * count);
+    expect(counts.statusChanges).toBeGreaterThanOrEqual(count);
+    expect(await historyMismatches(first)).toEqual([]);
+
+    expect(await seedSyntheticData(first, { count })).toEqual({ created: 0 });
+    expect(await rowCounts(first)).toEqual(counts);
+  });
+
+  it("extends a smaller run with the same engagements", async () => {
+    const prisma = await freshDatabase();
+    await seedSyntheticData(prisma, { count: 200, batchSize: 64 });
+    const smaller = await syntheticEngagements(prisma);
+    await seedSyntheticData(prisma, { count: 300, batchSize: 64 });
+    const larger = await syntheticEngagements(prisma);
+    expect(larger).toHaveLength(300);
+    expect(larger).toEqual(expect.arrayContaining(smaller));
+  });
+});
