@@ -1,0 +1,51 @@
+import { validate, type ValidationError } from "class-validator";
+import { UserErrorCode, userError, type UserError } from "./user-error.ts";
+
+/** Limits shared by inputs, so the API and its docs agree. */
+export const LIMITS = {
+  title: 200,
+  name: 200,
+  region: 120,
+  longText: 10_000,
+  reason: 2_000,
+  objectives: 30,
+  objective: 500,
+  participants: 50,
+} as const;
+
+/** Applies several property decorators as one, so a rule set can be shared by fields. */
+export const apply =
+  (decorators: PropertyDecorator[]): PropertyDecorator =>
+  (target, key) =>
+    decorators.forEach((decorator) => decorator(target, key));
+
+/** Runs the class-validator rules of an input object; each failure becomes a VALIDATION error naming its field. */
+export async function validateInput(input: object): Promise<UserError[]> {
+  trimStrings(input);
+  const failures = await validate(input, { forbidUnknownValues: false, stopAtFirstError: true });
+  return failures.flatMap((failure) => toUserErrors(failure, []));
+}
+
+function toUserErrors(failure: ValidationError, parentPath: string[]): UserError[] {
+  const path = [...parentPath, failure.property];
+  const own = Object.values(failure.constraints ?? {}).map((message) =>
+    userError(UserErrorCode.VALIDATION, message, path),
+  );
+  return [...own, ...(failure.children ?? []).flatMap((child) => toUserErrors(child, path))];
+}
+
+/** Surrounding blanks never carry meaning here; a title of spaces is an empty title. */
+function trimStrings(value: unknown): void {
+  if (Array.isArray(value)) {
+    value.forEach((item, index) => {
+      if (typeof item === "string") value[index] = item.trim();
+      else trimStrings(item);
+    });
+  } else if (value && typeof value === "object" && !(value instanceof Date)) {
+    const record = value as Record<string, unknown>;
+    for (const [key, item] of Object.entries(record)) {
+      if (typeof item === "string") record[key] = item.trim();
+      else trimStrings(item);
+    }
+  }
+}

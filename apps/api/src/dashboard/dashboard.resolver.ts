@@ -1,0 +1,71 @@
+import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { badInput } from "../common/connection.ts";
+import type { Context } from "../context.ts";
+import { Engagement } from "../engagements/engagement.type.ts";
+import { Health, todayUtc } from "../engagements/health.ts";
+import { StatusChange } from "../engagements/status-change.type.ts";
+import { countByHealth, countByStatus, recentStatusChanges, upcoming, withHealth } from "./dashboard.service.ts";
+import { Dashboard, HealthCount, StatusCount } from "./dashboard.type.ts";
+
+const MAX_LIST = 100;
+
+function requireLimit(name: string, value: number, max = MAX_LIST): number {
+  if (value < 1 || value > max) throw badInput(`\`${name}\` must be between 1 and ${max}; got ${value}.`, name);
+  return value;
+}
+
+@Resolver(() => Dashboard)
+export class DashboardResolver {
+  @Query(() => Dashboard, { description: "The overview's figures and lists." })
+  dashboard(): Dashboard {
+    return Object.assign(new Dashboard(), { today: todayUtc() });
+  }
+
+  @FieldResolver(() => [StatusCount], { description: "How many engagements are in each status (every status listed)." })
+  statusCounts(@Ctx() { prisma }: Context): Promise<StatusCount[]> {
+    return countByStatus(prisma);
+  }
+
+  @FieldResolver(() => [HealthCount], { description: "How many engagements are on track, at risk and overdue." })
+  healthCounts(@Root() dashboard: Dashboard, @Ctx() { prisma }: Context): Promise<HealthCount[]> {
+    return countByHealth(prisma, dashboard.today);
+  }
+
+  @FieldResolver(() => [Engagement], {
+    description: "Unfinished engagements under way or starting within `days`, soonest first.",
+  })
+  upcoming(
+    @Root() dashboard: Dashboard,
+    @Ctx() { prisma }: Context,
+    @Arg("days", () => Int, { defaultValue: 90 }) days: number,
+    @Arg("limit", () => Int, { defaultValue: 50 }) limit: number,
+  ): Promise<Engagement[]> {
+    return upcoming(prisma, dashboard.today, requireLimit("days", days, 366), requireLimit("limit", limit));
+  }
+
+  @FieldResolver(() => [Engagement], { description: "AT_RISK engagements, soonest first; `healthReasons` says why." })
+  atRisk(
+    @Root() dashboard: Dashboard,
+    @Ctx() { prisma }: Context,
+    @Arg("limit", () => Int, { defaultValue: 20 }) limit: number,
+  ): Promise<Engagement[]> {
+    return withHealth(prisma, Health.AT_RISK, dashboard.today, requireLimit("limit", limit));
+  }
+
+  @FieldResolver(() => [Engagement], { description: "OVERDUE engagements, oldest first." })
+  overdue(
+    @Root() dashboard: Dashboard,
+    @Ctx() { prisma }: Context,
+    @Arg("limit", () => Int, { defaultValue: 20 }) limit: number,
+  ): Promise<Engagement[]> {
+    return withHealth(prisma, Health.OVERDUE, dashboard.today, requireLimit("limit", limit));
+  }
+
+  @FieldResolver(() => [StatusChange], { description: "The latest lifecycle moves, newest first." })
+  recentStatusChanges(
+    @Ctx() { prisma }: Context,
+    @Arg("limit", () => Int, { defaultValue: 20 }) limit: number,
+  ): Promise<StatusChange[]> {
+    return recentStatusChanges(prisma, requireLimit("limit", limit));
+  }
+}

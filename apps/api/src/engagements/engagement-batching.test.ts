@@ -1,0 +1,90 @@
+import { graphql } from "@engagement-tracker/schema";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi } from "../test/api.ts";
+import { createOrganization, day, insertEngagement } from "../test/fixtures.ts";
+
+const EngagementPage = graphql(`
+  query EngagementPage($first: Int!, $filter: EngagementFilter) {
+    engagements(first: $first, filter: $filter, orderBy: { field: START_DATE, direction: ASC }) {
+      nodes {
+        id
+        title
+        status
+        health
+        series {
+          shortName
+        }
+        participants {
+          role
+          organization {
+            name
+            country
+          }
+        }
+        milestones {
+          title
+          dueOn
+          completedAt
+        }
+        latestStatusChange {
+          toStatus
+          reason
+          at
+          actor {
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+let api: TestApi;
+const marker = `Batching${Date.now()}`;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  const organizations = [await createOrganization(api.prisma, "CN"), await createOrganization(api.prisma, "US")];
+  for (let index = 0; index < 100; index++) {
+    const engagement = await insertEngagement(api.prisma, {
+      title: `${marker} ${index}`,
+      startsOn: new Date(day(index)),
+    });
+    await api.prisma.participation.createMany({
+      data: organizations.map((organization, position) => ({
+        engagementId: engagement.id,
+        organizationId: organization.id,
+        role: position === 0 ? "HOST" : "DELEGATION",
+      })),
+    });
+    await api.prisma.milestone.create({
+      data: { engagementId: engagement.id, title: "Agenda agreed", dueOn: new Date(day(index)) },
+    });
+  }
+});
+afterAll(() => api?.close());
+
+async function statementsFor(first: number) {
+  api.statements.length = 0;
+  const { engagements } = await api.query(EngagementPage, { first, filter: { search: marker } });
+  expect(engagements.nodes).toHaveLength(first);
+  return api.statements.length;
+}
+
+describe("a page with participants, milestones and the latest status change", () => {
+  it("costs the same few SQL statements whatever the page size", async () => {
+    const forOne = await statementsFor(1);
+    const forHundred = await statementsFor(100);
+    expect(forHundred).toBe(forOne);
+    expect(forHundred).toBeLessThanOrEqual(6);
+  });
+
+  it("returns every engagement's own related rows", async () => {
+    const { engagements } = await api.query(EngagementPage, { first: 3, filter: { search: marker } });
+    for (const node of engagements.nodes) {
+      expect(node.participants.map((participant) => participant.role)).toEqual(["HOST", "DELEGATION"]);
+      expect(node.milestones).toHaveLength(1);
+      expect(node.latestStatusChange).toMatchObject({ toStatus: "PLANNED", reason: "Created", actor: null });
+    }
+  });
+});

@@ -1,0 +1,256 @@
+import { graphql, type CreateEngagementInput } from "@engagement-tracker/schema";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi } from "../test/api.ts";
+import { createOrganization, createSeries, day, insertEngagement } from "../test/fixtures.ts";
+
+const CreateEngagement = graphql(`
+  mutation CreateEngagement($input: CreateEngagementInput!) {
+    createEngagement(input: $input) {
+      engagement {
+        id
+        title
+        kind
+        round
+        status
+        version
+        startsOn
+        endsOn
+        hostCountry
+        objectives
+        location {
+          name
+          region
+          country
+        }
+        series {
+          shortName
+        }
+        participants {
+          role
+          organization {
+            name
+          }
+        }
+        statusHistory {
+          fromStatus
+          toStatus
+        }
+      }
+      errors {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+const UpdateEngagement = graphql(`
+  mutation UpdateEngagement($input: UpdateEngagementInput!) {
+    updateEngagement(input: $input) {
+      engagement {
+        id
+        title
+        summary
+        version
+        endsOn
+        participants {
+          role
+        }
+      }
+      errors {
+        code
+        message
+        field
+      }
+    }
+  }
+`);
+
+const ArchiveEngagement = graphql(`
+  mutation ArchiveEngagement($input: ArchiveEngagementInput!) {
+    archiveEngagement(input: $input) {
+      engagement {
+        id
+        archivedAt
+        version
+      }
+      errors {
+        code
+        field
+      }
+    }
+  }
+`);
+
+let api: TestApi;
+let host: Awaited<ReturnType<typeof createOrganization>>;
+let delegation: Awaited<ReturnType<typeof createOrganization>>;
+let seriesId: string;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  host = await createOrganization(api.prisma, "CN");
+  delegation = await createOrganization(api.prisma, "US");
+  seriesId = (await createSeries(api.prisma)).globalId;
+});
+afterAll(() => api?.close());
+
+const validInput = (): CreateEngagementInput => ({
+  title: "Military Maritime Consultative Agreement meeting",
+  kind: "CONSULTATION",
+  seriesId,
+  round: 18,
+  startsOn: day(60),
+  endsOn: day(62),
+  locationName: "Qingdao",
+  region: "Shandong Province",
+  country: "cn",
+  hostCountry: "CN",
+  objectives: ["Review unsafe encounters at sea", "  Agree next year's agenda  "],
+  participants: [
+    { organizationId: host.globalId, role: "HOST" },
+    { organizationId: delegation.globalId, role: "DELEGATION" },
+  ],
+});
+
+const counts = async () => ({
+  engagements: await api.prisma.engagement.count(),
+  history: await api.prisma.statusChange.count(),
+  participations: await api.prisma.participation.count(),
+});
+
+describe("creating an engagement", () => {
+  it("stores it as PROPOSED with its first history row, participants and series", async () => {
+    const { createEngagement } = await api.query(CreateEngagement, { input: validInput() });
+    expect(createEngagement.errors).toEqual([]);
+    expect(createEngagement.engagement).toMatchObject({
+      status: "PROPOSED",
+      version: 1,
+      round: 18,
+      startsOn: day(60),
+      endsOn: day(62),
+      hostCountry: "CN",
+      objectives: ["Review unsafe encounters at sea", "Agree next year's agenda"],
+      location: { name: "Qingdao", region: "Shandong Province", country: "CN" },
+      statusHistory: [{ fromStatus: null, toStatus: "PROPOSED" }],
+    });
+    expect(createEngagement.engagement!.series).not.toBeNull();
+    expect(createEngagement.engagement!.participants.map((participant) => participant.role)).toEqual([
+      "HOST",
+      "DELEGATION",
+    ]);
+  });
+
+  it.each<[string, Partial<CreateEngagementInput>, { code: string; field: string[] }]>([
+    ["an empty title", { title: "   " }, { code: "VALIDATION", field: ["title"] }],
+    ["an over-long title", { title: "x".repeat(201) }, { code: "VALIDATION", field: ["title"] }],
+    ["an over-long summary", { summary: "x".repeat(10_001) }, { code: "VALIDATION", field: ["summary"] }],
+    ["an end before the start", { startsOn: day(10), endsOn: day(9) }, { code: "VALIDATION", field: ["endsOn"] }],
+    ["a date far outside any plan", { startsOn: "1850-01-01" }, { code: "VALIDATION", field: ["startsOn"] }],
+    ["a country that is not ISO 3166", { country: "XX" }, { code: "VALIDATION", field: ["country"] }],
+    ["a round of zero", { round: 0 }, { code: "VALIDATION", field: ["round"] }],
+    [
+      "an unknown series",
+      { seriesId: "U2VyaWVzOjAwMDAwMDAwLTAwMDAtMDAwMC0wMDAwLTAwMDAwMDAwMDAwMA==" },
+      { code: "NOT_FOUND", field: ["seriesId"] },
+    ],
+    ["a series ID that is malformed", { seriesId: "nonsense" }, { code: "NOT_FOUND", field: ["seriesId"] }],
+    [
+      "an unknown organization",
+      {
+        participants: [
+          { organizationId: "T3JnYW5pemF0aW9uOjAwMDAwMDAwLTAwMDAtMDAwMC0wMDAwLTAwMDAwMDAwMDAwMA==", role: "HOST" },
+        ],
+      },
+      { code: "NOT_FOUND", field: ["participants", "0", "organizationId"] },
+    ],
+    ["a starting status past PLANNED", { status: "CONFIRMED" }, { code: "VALIDATION", field: ["status"] }],
+  ])("refuses %s with a typed error and writes nothing", async (_, change, expected) => {
+    const before = await counts();
+    const { createEngagement } = await api.query(CreateEngagement, { input: { ...validInput(), ...change } });
+    expect(createEngagement.engagement).toBeNull();
+    expect(createEngagement.errors).toContainEqual({ ...expected, message: expect.any(String) });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("refuses a date that does not exist at the GraphQL layer, writing nothing", async () => {
+    const before = await counts();
+    const response = await api.request(CreateEngagement, { input: { ...validInput(), startsOn: "2027-02-30" } });
+    expect(response.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT" } });
+    expect(await counts()).toEqual(before);
+  });
+
+  it("reports every problem at once", async () => {
+    const { createEngagement } = await api.query(CreateEngagement, {
+      input: { ...validInput(), title: "", locationName: "", hostCountry: "ZZ" },
+    });
+    expect(createEngagement.errors.map((error) => error.field![0]).sort()).toEqual([
+      "hostCountry",
+      "locationName",
+      "title",
+    ]);
+  });
+});
+
+describe("editing an engagement", () => {
+  it("changes only the fields given and bumps the version", async () => {
+    const engagement = await insertEngagement(api.prisma, { summary: "Original" });
+    const { updateEngagement } = await api.query(UpdateEngagement, {
+      input: { id: engagement.globalId, title: "Renamed talks", expectedVersion: 1 },
+    });
+    expect(updateEngagement.errors).toEqual([]);
+    expect(updateEngagement.engagement).toMatchObject({ title: "Renamed talks", summary: "Original", version: 2 });
+  });
+
+  it("replaces the participants when given", async () => {
+    const engagement = await insertEngagement(api.prisma);
+    const { updateEngagement } = await api.query(UpdateEngagement, {
+      input: { id: engagement.globalId, participants: [{ organizationId: host.globalId, role: "OBSERVER" }] },
+    });
+    expect(updateEngagement.engagement!.participants).toEqual([{ role: "OBSERVER" }]);
+  });
+
+  it("refuses a stale version and keeps the colleague's change", async () => {
+    const engagement = await insertEngagement(api.prisma);
+    await api.query(UpdateEngagement, {
+      input: { id: engagement.globalId, title: "Colleague's title", expectedVersion: 1 },
+    });
+    const { updateEngagement } = await api.query(UpdateEngagement, {
+      input: { id: engagement.globalId, title: "My title", expectedVersion: 1 },
+    });
+    expect(updateEngagement.errors).toEqual([
+      { code: "VERSION_CONFLICT", field: ["expectedVersion"], message: expect.any(String) },
+    ]);
+    expect(updateEngagement.engagement).toMatchObject({ title: "Colleague's title", version: 2 });
+  });
+
+  it("refuses an end before the existing start and writes nothing", async () => {
+    const engagement = await insertEngagement(api.prisma, { startsOn: new Date(day(30)), endsOn: new Date(day(32)) });
+    const { updateEngagement } = await api.query(UpdateEngagement, {
+      input: { id: engagement.globalId, endsOn: day(29) },
+    });
+    expect(updateEngagement.errors).toEqual([{ code: "VALIDATION", field: ["endsOn"], message: expect.any(String) }]);
+    expect(updateEngagement.engagement).toMatchObject({ version: 1, endsOn: day(32) });
+  });
+
+  it("refuses removing a required field", async () => {
+    const engagement = await insertEngagement(api.prisma);
+    const { updateEngagement } = await api.query(UpdateEngagement, { input: { id: engagement.globalId, title: null } });
+    expect(updateEngagement.errors).toEqual([{ code: "VALIDATION", field: ["title"], message: expect.any(String) }]);
+  });
+});
+
+describe("archiving an engagement", () => {
+  it("hides it from lists and refuses further changes", async () => {
+    const engagement = await insertEngagement(api.prisma);
+    const { archiveEngagement } = await api.query(ArchiveEngagement, { input: { id: engagement.globalId } });
+    expect(archiveEngagement.errors).toEqual([]);
+    expect(archiveEngagement.engagement).toMatchObject({ version: 2, archivedAt: expect.any(String) });
+
+    const { updateEngagement } = await api.query(UpdateEngagement, {
+      input: { id: engagement.globalId, title: "Too late" },
+    });
+    expect(updateEngagement.errors).toEqual([{ code: "ARCHIVED", field: ["id"], message: expect.any(String) }]);
+  });
+});

@@ -1,0 +1,228 @@
+import {
+  ArrayMaxSize,
+  IsISO31661Alpha2,
+  IsNotEmpty,
+  IsOptional,
+  Max,
+  MaxLength,
+  Min,
+  ValidateNested,
+} from "class-validator";
+import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
+import { OrderDirection } from "../common/connection.ts";
+import { EngagementKind, EngagementStatus, ParticipationRole } from "../common/enums.ts";
+import { DateScalar } from "../common/scalars.ts";
+import { LIMITS, apply } from "../common/validation.ts";
+import { Health } from "./health.ts";
+
+export enum EngagementOrderField {
+  START_DATE = "START_DATE",
+  UPDATED_AT = "UPDATED_AT",
+  TITLE = "TITLE",
+}
+registerEnumType(EngagementOrderField, { name: "EngagementOrderField" });
+
+@InputType({ description: "How to order engagements; ties are broken by ID so pages never overlap." })
+export class EngagementOrder {
+  @Field(() => EngagementOrderField)
+  field: EngagementOrderField;
+
+  @Field(() => OrderDirection, { defaultValue: OrderDirection.ASC })
+  direction: OrderDirection;
+}
+
+@InputType({ description: "Every condition given must hold; a list matches any of its values." })
+export class EngagementFilter {
+  @Field(() => [EngagementStatus], { nullable: true })
+  statuses?: EngagementStatus[] | null;
+
+  @Field(() => [EngagementKind], { nullable: true })
+  kinds?: EngagementKind[] | null;
+
+  @Field(() => [ID], { nullable: true })
+  seriesIds?: string[] | null;
+
+  @Field(() => [String], { nullable: true, description: "ISO 3166-1 alpha-2 codes of the location." })
+  countries?: string[] | null;
+
+  @Field(() => String, { nullable: true, description: "Region of the location, matched case-insensitively." })
+  region?: string | null;
+
+  @Field(() => [Health], { nullable: true })
+  health?: Health[] | null;
+
+  @Field(() => String, { nullable: true, description: "Words found in the title, summary or location name." })
+  search?: string | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "Planned window ends on or after this day." })
+  from?: Date | null;
+
+  @Field(() => DateScalar, { nullable: true, description: "Planned window starts on or before this day." })
+  to?: Date | null;
+
+  @Field(() => Boolean, { defaultValue: false, description: "Include archived engagements." })
+  includeArchived: boolean;
+}
+
+@InputType()
+export class ParticipantInput {
+  @Field(() => ID)
+  organizationId: string;
+
+  @Field(() => ParticipationRole)
+  role: ParticipationRole;
+}
+
+/** Fields shared by create and update; on update every field is optional. */
+@InputType()
+abstract class EngagementFieldsInput {
+  @Field(() => ID, { nullable: true })
+  seriesId?: string | null;
+
+  @Field(() => Int, { nullable: true })
+  @IsOptional()
+  @Min(1, { message: "Round must be 1 or more." })
+  @Max(1000, { message: "Round must be at most 1000." })
+  round?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(LIMITS.region, { message: `Region must be at most ${LIMITS.region} characters.` })
+  region?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(LIMITS.longText, { message: `Summary must be at most ${LIMITS.longText} characters.` })
+  summary?: string | null;
+
+  @Field(() => [String], { nullable: true })
+  @IsOptional()
+  @ArrayMaxSize(LIMITS.objectives, { message: `At most ${LIMITS.objectives} objectives.` })
+  @IsNotEmpty({ each: true, message: "Objectives cannot be empty." })
+  @MaxLength(LIMITS.objective, {
+    each: true,
+    message: `Each objective must be at most ${LIMITS.objective} characters.`,
+  })
+  objectives?: string[] | null;
+
+  @Field(() => [ParticipantInput], { nullable: true, description: "Replaces the whole list of participants." })
+  @IsOptional()
+  @ArrayMaxSize(LIMITS.participants, { message: `At most ${LIMITS.participants} participants.` })
+  @ValidateNested({ each: true })
+  participants?: ParticipantInput[] | null;
+}
+
+const titleRules = [
+  IsNotEmpty({ message: "Title cannot be empty." }),
+  MaxLength(LIMITS.title, { message: `Title must be at most ${LIMITS.title} characters.` }),
+];
+const locationRules = [
+  IsNotEmpty({ message: "Location cannot be empty." }),
+  MaxLength(LIMITS.name, { message: `Location must be at most ${LIMITS.name} characters.` }),
+];
+const countryRules = (label: string) => [
+  IsISO31661Alpha2({ message: `${label} must be an ISO 3166-1 alpha-2 code such as "US" or "CN".` }),
+];
+
+@InputType()
+export class CreateEngagementInput extends EngagementFieldsInput {
+  @Field(() => String)
+  @apply(titleRules)
+  title: string;
+
+  @Field(() => EngagementKind)
+  kind: EngagementKind;
+
+  @Field(() => DateScalar)
+  startsOn: Date;
+
+  @Field(() => DateScalar)
+  endsOn: Date;
+
+  @Field(() => String)
+  @apply(locationRules)
+  locationName: string;
+
+  @Field(() => String, { description: "ISO 3166-1 alpha-2 code of the location." })
+  @apply(countryRules("Country"))
+  country: string;
+
+  @Field(() => String, { description: "ISO 3166-1 alpha-2 code of the hosting side." })
+  @apply(countryRules("Host country"))
+  hostCountry: string;
+
+  @Field(() => EngagementStatus, {
+    defaultValue: EngagementStatus.PROPOSED,
+    description: "Starting status: PROPOSED (default) or PLANNED.",
+  })
+  status: EngagementStatus;
+}
+
+@InputType({ description: "Changes to an engagement; omitted fields stay as they are. Status has its own mutation." })
+export class UpdateEngagementInput extends EngagementFieldsInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { nullable: true, description: "Refuse the change if the engagement's version moved on." })
+  expectedVersion?: number | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @apply(titleRules)
+  title?: string | null;
+
+  @Field(() => EngagementKind, { nullable: true })
+  kind?: EngagementKind | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  startsOn?: Date | null;
+
+  @Field(() => DateScalar, { nullable: true })
+  endsOn?: Date | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @apply(locationRules)
+  locationName?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @apply(countryRules("Country"))
+  country?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @apply(countryRules("Host country"))
+  hostCountry?: string | null;
+
+  @Field(() => String, { nullable: true })
+  @IsOptional()
+  @MaxLength(LIMITS.longText, { message: `Outcome must be at most ${LIMITS.longText} characters.` })
+  outcome?: string | null;
+}
+
+@InputType()
+export class UpdateEngagementStatusInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => EngagementStatus)
+  status: EngagementStatus;
+
+  @Field(() => String, { nullable: true, description: "Why; required for POSTPONED and CANCELLED." })
+  @IsOptional()
+  @MaxLength(LIMITS.reason, { message: `Reason must be at most ${LIMITS.reason} characters.` })
+  reason?: string | null;
+
+  @Field(() => Int, { nullable: true, description: "Refuse the move if the engagement's version moved on." })
+  expectedVersion?: number | null;
+}
+
+@InputType()
+export class ArchiveEngagementInput {
+  @Field(() => ID)
+  id: string;
+
+  @Field(() => Int, { nullable: true })
+  expectedVersion?: number | null;
+}

@@ -1,0 +1,42 @@
+import type { PrismaClient, StatusChange as StatusChangeRow } from "@engagement-tracker/db";
+import { groupLoader, rowLoader } from "../common/loaders.ts";
+import { fromRow } from "../common/node.ts";
+import { toEngagement } from "./engagement.service.ts";
+import { StatusChange } from "./status-change.type.ts";
+
+export const toStatusChange = (row: StatusChangeRow): StatusChange => fromRow(StatusChange, row);
+
+export function createEngagementLoaders(prisma: PrismaClient) {
+  return {
+    engagementById: rowLoader(
+      async (ids) => (await prisma.engagement.findMany({ where: { id: { in: ids } } })).map(toEngagement),
+      (engagement) => engagement.rowId,
+    ),
+    statusChangeById: rowLoader(
+      async (ids) => (await prisma.statusChange.findMany({ where: { id: { in: ids } } })).map(toStatusChange),
+      (change) => change.rowId,
+    ),
+    statusHistoryByEngagement: groupLoader(
+      async (engagementIds) =>
+        (
+          await prisma.statusChange.findMany({
+            where: { engagementId: { in: engagementIds } },
+            orderBy: [{ at: "asc" }, { id: "asc" }],
+          })
+        ).map(toStatusChange),
+      (change) => change.engagementId,
+    ),
+    // DISTINCT ON reads one row per engagement; Prisma's `distinct` would fetch every row and filter in memory.
+    latestStatusChangeByEngagement: rowLoader(
+      async (engagementIds) =>
+        (
+          await prisma.$queryRaw<StatusChangeRow[]>`
+            SELECT DISTINCT ON ("engagementId") *
+            FROM "StatusChange"
+            WHERE "engagementId" = ANY(${engagementIds}::uuid[])
+            ORDER BY "engagementId", "at" DESC, "id" DESC`
+        ).map(toStatusChange),
+      (change) => change.engagementId,
+    ),
+  };
+}

@@ -1,0 +1,156 @@
+import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { PageArgs } from "../common/connection.ts";
+import { rowIdOf } from "../common/node.ts";
+import { toPayload } from "../common/payload.ts";
+import type { Context } from "../context.ts";
+import { Milestone } from "../milestones/milestone.type.ts";
+import { Participant } from "../organizations/organization.type.ts";
+import { Series } from "../series/series.type.ts";
+import {
+  ArchiveEngagementInput,
+  CreateEngagementInput,
+  EngagementFilter,
+  EngagementOrder,
+  UpdateEngagementInput,
+  UpdateEngagementStatusInput,
+} from "./engagement.inputs.ts";
+import { toStatusChange } from "./engagement.loaders.ts";
+import {
+  ArchiveEngagementPayload,
+  CreateEngagementPayload,
+  EngagementConnection,
+  UpdateEngagementPayload,
+  UpdateEngagementStatusPayload,
+  withEngagement,
+} from "./engagement.payloads.ts";
+import {
+  archiveEngagement,
+  changeStatus,
+  createEngagement,
+  listEngagements,
+  updateEngagement,
+} from "./engagement.service.ts";
+import { Engagement } from "./engagement.type.ts";
+import { Health, assessHealth, todayUtc, type HealthAssessment } from "./health.ts";
+import { StatusChange } from "./status-change.type.ts";
+
+// Until authentication exists (its own issue), writes are attributed to nobody.
+const ANONYMOUS_ACTOR = null;
+
+@Resolver(() => Engagement)
+export class EngagementResolver {
+  @Query(() => EngagementConnection, { description: "Engagements, filtered and ordered, a page at a time." })
+  async engagements(
+    @Ctx() { prisma }: Context,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg("filter", () => EngagementFilter, { nullable: true }) filter?: EngagementFilter | null,
+    @Arg("orderBy", () => EngagementOrder, { nullable: true, description: "Default: START_DATE ascending." })
+    orderBy?: EngagementOrder | null,
+  ): Promise<EngagementConnection> {
+    const result = await listEngagements(prisma, { page, filter, orderBy });
+    return Object.assign(new EngagementConnection(), {
+      edges: result.rows.map((node, index) => ({ node, cursor: result.cursors[index]! })),
+      pageInfo: result.pageInfo,
+      countTotal: result.countTotal,
+    });
+  }
+
+  @Query(() => Engagement, { nullable: true, description: "One engagement by its ID." })
+  engagement(@Ctx() { loaders }: Context, @Arg("id", () => ID) id: string): Promise<Engagement | null> {
+    const rowId = rowIdOf("Engagement", id);
+    return rowId ? loaders.engagementById.load(rowId) : Promise.resolve(null);
+  }
+
+  @FieldResolver(() => Series, { nullable: true })
+  series(@Root() engagement: Engagement, @Ctx() { loaders }: Context): Promise<Series | null> | null {
+    return engagement.seriesId ? loaders.seriesById.load(engagement.seriesId) : null;
+  }
+
+  @FieldResolver(() => [Participant], { description: "Organizations taking part, hosts first." })
+  participants(@Root() engagement: Engagement, @Ctx() { loaders }: Context): Promise<Participant[]> {
+    return loaders.participantsByEngagement.load(engagement.rowId);
+  }
+
+  @FieldResolver(() => [Milestone], { description: "Preparation steps, by due date." })
+  milestones(@Root() engagement: Engagement, @Ctx() { loaders }: Context): Promise<Milestone[]> {
+    return loaders.milestonesByEngagement.load(engagement.rowId);
+  }
+
+  @FieldResolver(() => [StatusChange], { description: "Every status this engagement has had, oldest first." })
+  statusHistory(@Root() engagement: Engagement, @Ctx() { loaders }: Context): Promise<StatusChange[]> {
+    return loaders.statusHistoryByEngagement.load(engagement.rowId);
+  }
+
+  @FieldResolver(() => StatusChange, { nullable: true, description: "The move that set the current status." })
+  latestStatusChange(@Root() engagement: Engagement, @Ctx() { loaders }: Context): Promise<StatusChange | null> {
+    return loaders.latestStatusChangeByEngagement.load(engagement.rowId);
+  }
+
+  @FieldResolver(() => Health)
+  async health(@Root() engagement: Engagement, @Ctx() context: Context): Promise<Health> {
+    return (await this.assess(engagement, context)).health;
+  }
+
+  @FieldResolver(() => [String], { description: "Why the engagement is AT_RISK or OVERDUE; empty when ON_TRACK." })
+  async healthReasons(@Root() engagement: Engagement, @Ctx() context: Context): Promise<string[]> {
+    return (await this.assess(engagement, context)).reasons;
+  }
+
+  private async assess(engagement: Engagement, { loaders }: Context): Promise<HealthAssessment> {
+    const milestones = await loaders.milestonesByEngagement.load(engagement.rowId);
+    return assessHealth({ ...engagement, milestones }, todayUtc());
+  }
+
+  @Mutation(() => CreateEngagementPayload)
+  createEngagement(
+    @Ctx() { prisma }: Context,
+    @Arg("input", () => CreateEngagementInput) input: CreateEngagementInput,
+  ): Promise<CreateEngagementPayload> {
+    return toPayload(CreateEngagementPayload, async () =>
+      withEngagement(await createEngagement(prisma, input, ANONYMOUS_ACTOR)),
+    );
+  }
+
+  @Mutation(() => UpdateEngagementPayload, { description: "Edits facts of an engagement (not its status)." })
+  updateEngagement(
+    @Ctx() { prisma }: Context,
+    @Arg("input", () => UpdateEngagementInput) input: UpdateEngagementInput,
+  ): Promise<UpdateEngagementPayload> {
+    return toPayload(
+      UpdateEngagementPayload,
+      async () => withEngagement(await updateEngagement(prisma, input)),
+      withEngagement,
+    );
+  }
+
+  @Mutation(() => UpdateEngagementStatusPayload, {
+    description: "Moves an engagement one step through its lifecycle and records the move in its history.",
+  })
+  updateEngagementStatus(
+    @Ctx() { prisma }: Context,
+    @Arg("input", () => UpdateEngagementStatusInput) input: UpdateEngagementStatusInput,
+  ): Promise<UpdateEngagementStatusPayload> {
+    return toPayload(
+      UpdateEngagementStatusPayload,
+      async () => {
+        const { engagement, extra } = await changeStatus(prisma, input, ANONYMOUS_ACTOR);
+        return { engagement, statusChange: toStatusChange(extra) };
+      },
+      withEngagement,
+    );
+  }
+
+  @Mutation(() => ArchiveEngagementPayload, {
+    description: "Hides an engagement from lists; it can no longer be changed.",
+  })
+  archiveEngagement(
+    @Ctx() { prisma }: Context,
+    @Arg("input", () => ArchiveEngagementInput) input: ArchiveEngagementInput,
+  ): Promise<ArchiveEngagementPayload> {
+    return toPayload(
+      ArchiveEngagementPayload,
+      async () => withEngagement(await archiveEngagement(prisma, input.id, input.expectedVersion)),
+      withEngagement,
+    );
+  }
+}

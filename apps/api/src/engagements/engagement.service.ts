@@ -1,0 +1,456 @@
+import {
+  EngagementStatus,
+  type Prisma,
+  type PrismaClient,
+  type StatusChange as StatusChangeRow,
+} from "@engagement-tracker/db";
+import {
+  OrderDirection,
+  badInput,
+  decodeCursor,
+  encodeCursor,
+  readPageArgs,
+  slicePage,
+  type PageArgs,
+  type PageInfo,
+} from "../common/connection.ts";
+import { fromRow, rowIdOf, type NodeTypeName } from "../common/node.ts";
+import { RefusedError, UserErrorCode, refuse, userError, type UserError } from "../common/user-error.ts";
+import { validateInput } from "../common/validation.ts";
+import { Engagement } from "./engagement.type.ts";
+import {
+  EngagementOrderField,
+  type CreateEngagementInput,
+  type EngagementFilter,
+  type EngagementOrder,
+  type ParticipantInput,
+  type UpdateEngagementInput,
+  type UpdateEngagementStatusInput,
+} from "./engagement.inputs.ts";
+import { healthWhere, todayUtc } from "./health.ts";
+import { judgeMove } from "./lifecycle.ts";
+
+type EngagementRow = Prisma.EngagementGetPayload<object>;
+type Tx = Prisma.TransactionClient;
+
+export const toEngagement = (row: EngagementRow): Engagement => fromRow(Engagement, row);
+
+export async function findEngagement(prisma: PrismaClient, rowId: string): Promise<Engagement | null> {
+  const row = await prisma.engagement.findUnique({ where: { id: rowId } });
+  return row && toEngagement(row);
+}
+
+// ---------------------------------------------------------------- reading
+
+const ORDER_COLUMNS = {
+  [EngagementOrderField.START_DATE]: "startsOn",
+  [EngagementOrderField.UPDATED_AT]: "updatedAt",
+  [EngagementOrderField.TITLE]: "title",
+} as const satisfies Record<EngagementOrderField, keyof EngagementRow>;
+
+type OrderColumn = (typeof ORDER_COLUMNS)[EngagementOrderField];
+
+const DEFAULT_ORDER: EngagementOrder = { field: EngagementOrderField.START_DATE, direction: OrderDirection.ASC };
+
+function sortValueOf(row: EngagementRow, column: OrderColumn): string {
+  const value = row[column];
+  return value instanceof Date ? value.toISOString() : value;
+}
+
+function parseSortValue(column: OrderColumn, value: string): string | Date {
+  if (column === "title") return value;
+  const date = new Date(value);
+  if (Number.isNaN(date.getTime())) throw badInput("That cursor is not one this API issued.");
+  return date;
+}
+
+/** Rows strictly after `position` when travelling in `direction`. */
+function keysetAfter(
+  column: OrderColumn,
+  direction: "asc" | "desc",
+  value: string | Date,
+  rowId: string,
+): Prisma.EngagementWhereInput {
+  const beyond = direction === "asc" ? "gt" : "lt";
+  return {
+    OR: [{ [column]: { [beyond]: value } }, { [column]: value, id: { [beyond]: rowId } }],
+  };
+}
+
+export function filterWhere(
+  filter: EngagementFilter | null | undefined,
+  today = todayUtc(),
+): Prisma.EngagementWhereInput {
+  const conditions: Prisma.EngagementWhereInput[] = [];
+  if (!filter?.includeArchived) conditions.push({ archivedAt: null });
+  if (filter?.statuses?.length) conditions.push({ status: { in: filter.statuses } });
+  if (filter?.kinds?.length) conditions.push({ kind: { in: filter.kinds } });
+  if (filter?.seriesIds?.length) {
+    conditions.push({ seriesId: { in: filter.seriesIds.map((id) => requireRowId("Series", id, "seriesIds")) } });
+  }
+  if (filter?.countries?.length)
+    conditions.push({ country: { in: filter.countries.map((code) => code.toUpperCase()) } });
+  if (filter?.region?.trim()) conditions.push({ region: { equals: filter.region.trim(), mode: "insensitive" } });
+  if (filter?.health?.length) conditions.push({ OR: filter.health.map((health) => healthWhere(health, today)) });
+  for (const word of filter?.search?.trim().split(/\s+/).filter(Boolean) ?? []) {
+    conditions.push({
+      OR: (["title", "summary", "locationName"] as const).map((column) => ({
+        [column]: { contains: word, mode: "insensitive" },
+      })),
+    });
+  }
+  if (filter?.from) conditions.push({ endsOn: { gte: filter.from } });
+  if (filter?.to) conditions.push({ startsOn: { lte: filter.to } });
+  return { AND: conditions };
+}
+
+function requireRowId(type: NodeTypeName, globalId: string, argumentName: string): string {
+  const rowId = rowIdOf(type, globalId);
+  if (!rowId) throw badInput(`"${globalId}" is not a ${type} ID.`, argumentName);
+  return rowId;
+}
+
+export interface EngagementPage {
+  rows: Engagement[];
+  cursors: string[];
+  pageInfo: PageInfo;
+  countTotal: () => Promise<number>;
+}
+
+/** One keyset page: its cost does not grow with how deep the page is. */
+export async function listEngagements(
+  prisma: PrismaClient,
+  args: { page: PageArgs; filter?: EngagementFilter | null; orderBy?: EngagementOrder | null },
+): Promise<EngagementPage> {
+  const request = readPageArgs(args.page);
+  const order = args.orderBy ?? DEFAULT_ORDER;
+  const column = ORDER_COLUMNS[order.field];
+  const ordering = `${order.field}:${order.direction}`;
+  const displayDirection = order.direction === OrderDirection.ASC ? "asc" : "desc";
+  const travelDirection = request.backward ? (displayDirection === "asc" ? "desc" : "asc") : displayDirection;
+
+  const where = filterWhere(args.filter);
+  const conditions: Prisma.EngagementWhereInput[] = [where];
+  if (request.cursor) {
+    const position = decodeCursor(request.cursor, ordering);
+    conditions.push(keysetAfter(column, travelDirection, parseSortValue(column, position.value), position.rowId));
+  }
+  const fetched = await prisma.engagement.findMany({
+    where: { AND: conditions },
+    orderBy: [{ [column]: travelDirection }, { id: travelDirection }],
+    take: request.size + 1,
+  });
+  const cursorOf = (row: EngagementRow) => encodeCursor({ ordering, value: sortValueOf(row, column), rowId: row.id });
+  const page = slicePage(fetched, request, cursorOf);
+  return {
+    rows: page.rows.map(toEngagement),
+    cursors: page.rows.map(cursorOf),
+    pageInfo: page.pageInfo,
+    countTotal: () => prisma.engagement.count({ where }),
+  };
+}
+
+// ---------------------------------------------------------------- writing
+
+export interface WriteResult<Extra = undefined> {
+  engagement: Engagement;
+  extra: Extra;
+}
+
+/** Someone else wrote the engagement between our read and our write. */
+class LostRace extends Error {}
+
+const RETRIES_WITHOUT_EXPECTED_VERSION = 3;
+
+/**
+ * The one way an existing engagement is changed. Inside a transaction it reads
+ * the engagement, lets `plan` decide the change (or refuse), and writes it only
+ * if nobody wrote in between, bumping `version`. With `expectedVersion` a stale
+ * version is a VERSION_CONFLICT; without it, a lost race is replanned on fresh state.
+ */
+export async function writeEngagement<Extra = undefined>(
+  prisma: PrismaClient,
+  rowId: string,
+  expectedVersion: number | null | undefined,
+  plan: (
+    current: EngagementRow,
+    tx: Tx,
+  ) => Promise<{ changes: Prisma.EngagementUncheckedUpdateManyInput; alsoWrite?: (tx: Tx) => Promise<Extra> }>,
+): Promise<WriteResult<Extra>> {
+  for (let attempt = 0; ; attempt++) {
+    try {
+      return await prisma.$transaction(async (tx) => {
+        const current = await tx.engagement.findUnique({ where: { id: rowId } });
+        if (!current) refuse(UserErrorCode.NOT_FOUND, "No engagement has that ID.", ["id"]);
+        if (expectedVersion != null && current.version !== expectedVersion)
+          throw versionConflict(current, expectedVersion);
+        if (current.archivedAt) {
+          refuse(
+            UserErrorCode.ARCHIVED,
+            "This engagement is archived and can no longer be changed.",
+            ["id"],
+            toEngagement(current),
+          );
+        }
+        const { changes, alsoWrite } = await plan(current, tx);
+        const [updated] = await tx.engagement.updateManyAndReturn({
+          where: { id: rowId, version: current.version },
+          data: { ...changes, version: { increment: 1 } },
+        });
+        if (!updated) throw new LostRace();
+        const extra = (await alsoWrite?.(tx)) as Extra;
+        return { engagement: toEngagement(updated), extra };
+      });
+    } catch (error) {
+      if (!(error instanceof LostRace)) throw error;
+      if (expectedVersion == null && attempt < RETRIES_WITHOUT_EXPECTED_VERSION) continue;
+      const current = await prisma.engagement.findUnique({ where: { id: rowId } });
+      if (!current) refuse(UserErrorCode.NOT_FOUND, "No engagement has that ID.", ["id"]);
+      throw versionConflict(current, expectedVersion ?? current.version - 1);
+    }
+  }
+}
+
+function versionConflict(current: EngagementRow, expectedVersion: number): RefusedError {
+  return new RefusedError(
+    [
+      userError(
+        UserErrorCode.VERSION_CONFLICT,
+        `Someone else changed this engagement (you had version ${expectedVersion}, it is now ${current.version}). Review the current state and try again.`,
+        ["expectedVersion"],
+      ),
+    ],
+    toEngagement(current),
+  );
+}
+
+/** Validates an input object and refuses with every problem at once. */
+async function requireValid(input: object, current: EngagementRow | null = null): Promise<void> {
+  const errors = await validateInput(input);
+  if (errors.length) throw new RefusedError(errors, current && toEngagement(current));
+}
+
+const MIN_DATE = new Date("1900-01-01");
+const MAX_DATE = new Date("2200-12-31");
+
+function windowErrors(startsOn: Date, endsOn: Date): UserError[] {
+  const errors: UserError[] = [];
+  for (const [field, day] of [
+    ["startsOn", startsOn],
+    ["endsOn", endsOn],
+  ] as const) {
+    if (day < MIN_DATE || day > MAX_DATE) {
+      errors.push(userError(UserErrorCode.VALIDATION, "Dates must fall between 1900 and 2200.", [field]));
+    }
+  }
+  if (endsOn < startsOn) {
+    errors.push(
+      userError(UserErrorCode.VALIDATION, "The planned window must end on or after the day it starts.", ["endsOn"]),
+    );
+  }
+  return errors;
+}
+
+/** Turns a global ID from input into a row ID of an existing row, or a NOT_FOUND naming the field. */
+async function resolveReference(
+  type: "Series" | "Organization",
+  globalId: string,
+  field: string[],
+  exists: (rowId: string) => Promise<boolean>,
+): Promise<{ rowId: string } | { error: UserError }> {
+  const rowId = rowIdOf(type, globalId);
+  if (rowId && (await exists(rowId))) return { rowId };
+  return { error: userError(UserErrorCode.NOT_FOUND, `No ${type.toLowerCase()} has the ID "${globalId}".`, field) };
+}
+
+async function resolveSeries(tx: Tx, seriesId: string): Promise<{ rowId: string } | { error: UserError }> {
+  return resolveReference(
+    "Series",
+    seriesId,
+    ["seriesId"],
+    async (id) => (await tx.series.count({ where: { id } })) > 0,
+  );
+}
+
+async function resolveParticipants(
+  tx: Tx,
+  participants: ParticipantInput[],
+): Promise<{ rows: { organizationId: string; role: ParticipantInput["role"] }[]; errors: UserError[] }> {
+  const wanted = participants.map((participant) => rowIdOf("Organization", participant.organizationId));
+  const known = new Set(
+    (
+      await tx.organization.findMany({
+        where: { id: { in: wanted.filter((id) => id !== null) } },
+        select: { id: true },
+      })
+    ).map((row) => row.id),
+  );
+  const errors: UserError[] = [];
+  const seen = new Set<string>();
+  const rows = participants.flatMap((participant, index) => {
+    const rowId = wanted[index];
+    const field = ["participants", String(index), "organizationId"];
+    if (!rowId || !known.has(rowId)) {
+      errors.push(
+        userError(UserErrorCode.NOT_FOUND, `No organization has the ID "${participant.organizationId}".`, field),
+      );
+      return [];
+    }
+    if (seen.has(rowId)) {
+      errors.push(userError(UserErrorCode.VALIDATION, "An organization can take part only once.", field));
+      return [];
+    }
+    seen.add(rowId);
+    return [{ organizationId: rowId, role: participant.role }];
+  });
+  return { rows, errors };
+}
+
+const INITIAL_STATUSES: readonly EngagementStatus[] = [EngagementStatus.PROPOSED, EngagementStatus.PLANNED];
+
+export async function createEngagement(
+  prisma: PrismaClient,
+  input: CreateEngagementInput,
+  actorId: string | null,
+): Promise<Engagement> {
+  await requireValid(input);
+  return prisma.$transaction(async (tx) => {
+    const errors = windowErrors(input.startsOn, input.endsOn);
+    if (!INITIAL_STATUSES.includes(input.status)) {
+      errors.push(userError(UserErrorCode.VALIDATION, "A new engagement starts as PROPOSED or PLANNED.", ["status"]));
+    }
+    let seriesRowId: string | null = null;
+    if (input.seriesId) {
+      const series = await resolveSeries(tx, input.seriesId);
+      if ("error" in series) errors.push(series.error);
+      else seriesRowId = series.rowId;
+    }
+    const participants = await resolveParticipants(tx, input.participants ?? []);
+    errors.push(...participants.errors);
+    if (errors.length) throw new RefusedError(errors);
+
+    const row = await tx.engagement.create({
+      data: {
+        title: input.title,
+        kind: input.kind,
+        seriesId: seriesRowId,
+        round: input.round ?? null,
+        status: input.status,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+        locationName: input.locationName,
+        region: input.region || null,
+        country: input.country.toUpperCase(),
+        hostCountry: input.hostCountry.toUpperCase(),
+        summary: input.summary || null,
+        objectives: input.objectives ?? [],
+        participations: { create: participants.rows },
+        statusChanges: { create: { fromStatus: null, toStatus: input.status, reason: "Created", actorId } },
+      },
+    });
+    return toEngagement(row);
+  });
+}
+
+/** Fields that must never be cleared: `null` for them is a mistake, not "remove". */
+const REQUIRED_ON_UPDATE = ["title", "kind", "startsOn", "endsOn", "locationName", "country", "hostCountry"] as const;
+
+export async function updateEngagement(prisma: PrismaClient, input: UpdateEngagementInput): Promise<Engagement> {
+  const rowId = requireEngagementRowId(input.id);
+  const { engagement } = await writeEngagement(prisma, rowId, input.expectedVersion, async (current, tx) => {
+    await requireValid(input, current);
+    const errors = REQUIRED_ON_UPDATE.filter((field) => input[field] === null).map((field) =>
+      userError(UserErrorCode.VALIDATION, `${field} cannot be removed.`, [field]),
+    );
+    errors.push(...windowErrors(input.startsOn ?? current.startsOn, input.endsOn ?? current.endsOn));
+    const changes: Prisma.EngagementUncheckedUpdateManyInput = {
+      title: input.title ?? undefined,
+      kind: input.kind ?? undefined,
+      startsOn: input.startsOn ?? undefined,
+      endsOn: input.endsOn ?? undefined,
+      locationName: input.locationName ?? undefined,
+      country: input.country?.toUpperCase(),
+      hostCountry: input.hostCountry?.toUpperCase(),
+      round: input.round,
+      region: input.region === undefined ? undefined : input.region || null,
+      summary: input.summary === undefined ? undefined : input.summary || null,
+      outcome: input.outcome === undefined ? undefined : input.outcome || null,
+      objectives: input.objectives === undefined ? undefined : (input.objectives ?? []),
+    };
+    if (input.seriesId !== undefined) {
+      if (input.seriesId === null || input.seriesId === "") changes.seriesId = null;
+      else {
+        const series = await resolveSeries(tx, input.seriesId);
+        if ("error" in series) errors.push(series.error);
+        else changes.seriesId = series.rowId;
+      }
+    }
+    const participants = input.participants == null ? null : await resolveParticipants(tx, input.participants);
+    errors.push(...(participants?.errors ?? []));
+    if (errors.length) throw new RefusedError(errors, toEngagement(current));
+    return {
+      changes,
+      alsoWrite: participants
+        ? async (tx: Tx) => {
+            await tx.participation.deleteMany({ where: { engagementId: rowId } });
+            await tx.participation.createMany({
+              data: participants.rows.map((row) => ({ ...row, engagementId: rowId })),
+            });
+          }
+        : undefined,
+    };
+  });
+  return engagement;
+}
+
+export async function changeStatus(
+  prisma: PrismaClient,
+  input: UpdateEngagementStatusInput,
+  actorId: string | null,
+): Promise<WriteResult<StatusChangeRow>> {
+  const rowId = requireEngagementRowId(input.id);
+  return writeEngagement(prisma, rowId, input.expectedVersion, async (current) => {
+    await requireValid(input, current);
+    const verdict = judgeMove(current.status, input.status, input.reason);
+    if (!verdict.allowed) {
+      const [code, field] =
+        verdict.problem === "transition"
+          ? [UserErrorCode.INVALID_TRANSITION, "status"]
+          : [UserErrorCode.VALIDATION, "reason"];
+      refuse(code, verdict.message, [field], toEngagement(current));
+    }
+    return {
+      changes: { status: input.status },
+      alsoWrite: (tx: Tx) =>
+        tx.statusChange.create({
+          data: {
+            engagementId: rowId,
+            fromStatus: current.status,
+            toStatus: input.status,
+            reason: input.reason || null,
+            actorId,
+          },
+        }),
+    };
+  });
+}
+
+export async function archiveEngagement(
+  prisma: PrismaClient,
+  id: string,
+  expectedVersion?: number | null,
+): Promise<Engagement> {
+  const rowId = requireEngagementRowId(id);
+  const { engagement } = await writeEngagement(prisma, rowId, expectedVersion, async () => ({
+    changes: { archivedAt: new Date() },
+  }));
+  return engagement;
+}
+
+/** The row ID of an engagement global ID, or a NOT_FOUND refusal. */
+export function requireEngagementRowId(globalId: string, field = "id"): string {
+  return (
+    rowIdOf("Engagement", globalId) ??
+    refuse(UserErrorCode.NOT_FOUND, `No engagement has the ID "${globalId}".`, [field])
+  );
+}

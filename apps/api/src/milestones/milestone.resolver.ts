@@ -1,0 +1,56 @@
+import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import { toPayload } from "../common/payload.ts";
+import type { Context } from "../context.ts";
+import { withEngagement } from "../engagements/engagement.payloads.ts";
+import type { WriteResult } from "../engagements/engagement.service.ts";
+import { Engagement } from "../engagements/engagement.type.ts";
+import { AddMilestoneInput, MilestoneStateInput } from "./milestone.inputs.ts";
+import { MilestonePayload } from "./milestone.payloads.ts";
+import { addMilestone, setMilestoneDone } from "./milestone.service.ts";
+import { Milestone } from "./milestone.type.ts";
+
+const toMilestonePayload = ({ engagement, extra }: WriteResult<Milestone>) => ({ engagement, milestone: extra });
+
+@Resolver(() => Milestone)
+export class MilestoneResolver {
+  @FieldResolver(() => Engagement)
+  async engagement(@Root() milestone: Milestone, @Ctx() { loaders }: Context): Promise<Engagement> {
+    return (await loaders.engagementById.load(milestone.engagementId))!;
+  }
+
+  @Mutation(() => MilestonePayload, { description: "Adds a preparation step to an engagement." })
+  addMilestone(
+    @Ctx() { prisma }: Context,
+    @Arg("input", () => AddMilestoneInput) input: AddMilestoneInput,
+  ): Promise<MilestonePayload> {
+    return toPayload(
+      MilestonePayload,
+      async () => toMilestonePayload(await addMilestone(prisma, input)),
+      withEngagement,
+    );
+  }
+
+  @Mutation(() => MilestonePayload, { description: "Marks a milestone done; done already is not an error." })
+  completeMilestone(
+    @Ctx() { prisma }: Context,
+    @Arg("input", () => MilestoneStateInput) input: MilestoneStateInput,
+  ): Promise<MilestonePayload> {
+    return toPayload(
+      MilestonePayload,
+      async () => toMilestonePayload(await setMilestoneDone(prisma, input, true)),
+      withEngagement,
+    );
+  }
+
+  @Mutation(() => MilestonePayload, { description: "Marks a done milestone open again." })
+  reopenMilestone(
+    @Ctx() { prisma }: Context,
+    @Arg("input", () => MilestoneStateInput) input: MilestoneStateInput,
+  ): Promise<MilestonePayload> {
+    return toPayload(
+      MilestonePayload,
+      async () => toMilestonePayload(await setMilestoneDone(prisma, input, false)),
+      withEngagement,
+    );
+  }
+}

@@ -1,0 +1,70 @@
+import type { Milestone as MilestoneRow, PrismaClient } from "@engagement-tracker/db";
+import { groupLoader, rowLoader } from "../common/loaders.ts";
+import { fromRow, rowIdOf } from "../common/node.ts";
+import { RefusedError, UserErrorCode, refuse } from "../common/user-error.ts";
+import { validateInput } from "../common/validation.ts";
+import {
+  requireEngagementRowId,
+  toEngagement,
+  writeEngagement,
+  type WriteResult,
+} from "../engagements/engagement.service.ts";
+import type { AddMilestoneInput, MilestoneStateInput } from "./milestone.inputs.ts";
+import { Milestone } from "./milestone.type.ts";
+
+export const toMilestone = (row: MilestoneRow): Milestone => fromRow(Milestone, row);
+
+export function createMilestoneLoaders(prisma: PrismaClient) {
+  return {
+    milestoneById: rowLoader(
+      async (ids) => (await prisma.milestone.findMany({ where: { id: { in: ids } } })).map(toMilestone),
+      (milestone) => milestone.rowId,
+    ),
+    milestonesByEngagement: groupLoader(
+      async (engagementIds) =>
+        (
+          await prisma.milestone.findMany({
+            where: { engagementId: { in: engagementIds } },
+            orderBy: [{ dueOn: "asc" }, { id: "asc" }],
+          })
+        ).map(toMilestone),
+      (milestone) => milestone.engagementId,
+    ),
+  };
+}
+
+/** A milestone belongs to its engagement: adding or changing one is a write to the engagement (its version moves). */
+export async function addMilestone(prisma: PrismaClient, input: AddMilestoneInput): Promise<WriteResult<Milestone>> {
+  const engagementRowId = requireEngagementRowId(input.engagementId, "engagementId");
+  const errors = await validateInput(input);
+  if (errors.length) throw new RefusedError(errors);
+  return writeEngagement(prisma, engagementRowId, input.expectedVersion, async () => ({
+    changes: {},
+    alsoWrite: async (tx) =>
+      toMilestone(
+        await tx.milestone.create({ data: { engagementId: engagementRowId, title: input.title, dueOn: input.dueOn } }),
+      ),
+  }));
+}
+
+/** Completes (`done`) or reopens a milestone; asking for the state it is already in changes nothing. */
+export async function setMilestoneDone(
+  prisma: PrismaClient,
+  input: MilestoneStateInput,
+  done: boolean,
+): Promise<WriteResult<Milestone>> {
+  const rowId = rowIdOf("Milestone", input.id);
+  const milestone = rowId && (await prisma.milestone.findUnique({ where: { id: rowId } }));
+  if (!milestone) refuse(UserErrorCode.NOT_FOUND, `No milestone has the ID "${input.id}".`, ["id"]);
+  if (Boolean(milestone.completedAt) === done) {
+    const engagement = await prisma.engagement.findUniqueOrThrow({ where: { id: milestone.engagementId } });
+    return { engagement: toEngagement(engagement), extra: toMilestone(milestone) };
+  }
+  return writeEngagement(prisma, milestone.engagementId, input.expectedVersion, async () => ({
+    changes: {},
+    alsoWrite: async (tx) =>
+      toMilestone(
+        await tx.milestone.update({ where: { id: milestone.id }, data: { completedAt: done ? new Date() : null } }),
+      ),
+  }));
+}

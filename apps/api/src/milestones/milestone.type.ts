@@ -1,0 +1,31 @@
+import { Field, ObjectType } from "type-graphql";
+import { todayUtc } from "../engagements/health.ts";
+import { Node, NodeObject } from "../common/node.ts";
+import { DateScalar, DateTimeScalar } from "../common/scalars.ts";
+
+@ObjectType({ implements: Node, description: "A preparation step, such as 'agenda agreed', with a due date." })
+export class Milestone extends NodeObject {
+  protected readonly typename = "Milestone";
+
+  engagementId: string;
+
+  @Field(() => String)
+  title: string;
+
+  @Field(() => DateScalar)
+  dueOn: Date;
+
+  @Field(() => DateTimeScalar, { nullable: true, description: "When it was done; null while open." })
+  completedAt: Date | null;
+
+  @Field(() => Boolean, { description: "Past its due date and not done." })
+  get overdue(): boolean {
+    return !this.completedAt && this.dueOn < todayUtc();
+  }
+
+  @Field(() => DateTimeScalar)
+  createdAt: Date;
+
+  @Field(() => DateTimeScalar)
+  updatedAt: Date;
+}

@@ -1,0 +1,42 @@
+import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
+import { badInput } from "../common/connection.ts";
+import { Node, decodeGlobalId, type NodeTypeName } from "../common/node.ts";
+import type { Context } from "../context.ts";
+
+const MAX_NODES = 100;
+
+type Loaders = Context["loaders"];
+const LOADER_OF: Record<NodeTypeName, keyof Loaders> = {
+  Engagement: "engagementById",
+  Series: "seriesById",
+  Organization: "organizationById",
+  Milestone: "milestoneById",
+  StatusChange: "statusChangeById",
+  User: "userById",
+};
+
+function loadNode(loaders: Loaders, globalId: string): Promise<Node | null> {
+  const decoded = decodeGlobalId(globalId);
+  const loaderName = decoded && LOADER_OF[decoded.type];
+  if (!decoded || !loaderName) return Promise.resolve(null);
+  return (loaders[loaderName] as { load(id: string): Promise<Node | null> }).load(decoded.rowId);
+}
+
+@Resolver()
+export class NodeResolver {
+  @Query(() => Node, { nullable: true, description: "Any object by its global ID; null when nothing has that ID." })
+  node(@Ctx() { loaders }: Context, @Arg("id", () => ID) id: string): Promise<Node | null> {
+    return loadNode(loaders, id);
+  }
+
+  @Query(() => [Node], {
+    nullable: "items",
+    description: `Objects by global ID, in the order asked (at most ${MAX_NODES}).`,
+  })
+  nodes(@Ctx() { loaders }: Context, @Arg("ids", () => [ID]) ids: string[]): Promise<(Node | null)[]> {
+    if (ids.length > MAX_NODES) {
+      throw badInput(`Ask for at most ${MAX_NODES} IDs at once.`, "ids");
+    }
+    return Promise.all(ids.map((id) => loadNode(loaders, id)));
+  }
+}

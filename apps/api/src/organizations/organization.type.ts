@@ -1,0 +1,26 @@
+import { Field, ObjectType } from "type-graphql";
+import { Node, NodeObject } from "../common/node.ts";
+import { ParticipationRole } from "../common/enums.ts";
+
+@ObjectType({ implements: Node, description: "A military or government body taking part in engagements." })
+export class Organization extends NodeObject {
+  protected readonly typename = "Organization";
+
+  @Field(() => String)
+  name: string;
+
+  @Field(() => String, { nullable: true })
+  shortName: string | null;
+
+  @Field(() => String, { description: "ISO 3166-1 alpha-2 country code." })
+  country: string;
+}
+
+@ObjectType({ description: "An organization's part in one engagement." })
+export class Participant {
+  @Field(() => Organization)
+  organization: Organization;
+
+  @Field(() => ParticipationRole)
+  role: ParticipationRole;
+}

@@ -1,0 +1,37 @@
+import type { GraphQLSchema } from "graphql";
+import { buildSchema } from "type-graphql";
+import { DashboardResolver } from "./dashboard/dashboard.resolver.ts";
+import { EngagementResolver } from "./engagements/engagement.resolver.ts";
+import { StatusChangeResolver } from "./engagements/status-change.resolver.ts";
+import { MilestoneResolver } from "./milestones/milestone.resolver.ts";
+import { NodeResolver } from "./node/node.resolver.ts";
+import { OrganizationResolver } from "./organizations/organization.resolver.ts";
+import { SeriesResolver } from "./series/series.resolver.ts";
+import { Engagement } from "./engagements/engagement.type.ts";
+import { Milestone } from "./milestones/milestone.type.ts";
+import { Organization } from "./organizations/organization.type.ts";
+import { Series } from "./series/series.type.ts";
+import { StatusChange } from "./engagements/status-change.type.ts";
+import { User } from "./users/user.type.ts";
+
+let built: Promise<GraphQLSchema> | undefined;
+
+/** The GraphQL schema, built once per process (type-graphql's metadata is global). */
+export function buildAppSchema(): Promise<GraphQLSchema> {
+  built ??= buildSchema({
+    resolvers: [
+      NodeResolver,
+      EngagementResolver,
+      StatusChangeResolver,
+      MilestoneResolver,
+      DashboardResolver,
+      SeriesResolver,
+      OrganizationResolver,
+    ],
+    // Every Node type, so node(id:) can return them even where no field names them.
+    orphanedTypes: [Engagement, Series, Organization, Milestone, StatusChange, User],
+    // Validation runs in the services so failures become payload errors, not request errors.
+    validate: false,
+  });
+  return built;
+}

@@ -1,0 +1,17 @@
+import type { PrismaClient } from "@engagement-tracker/db";
+import { rowLoader } from "../common/loaders.ts";
+import { fromRow } from "../common/node.ts";
+import { Series } from "./series.type.ts";
+
+export function listSeries(prisma: PrismaClient): Promise<Series[]> {
+  return prisma.series.findMany({ orderBy: { name: "asc" } }).then((rows) => rows.map((row) => fromRow(Series, row)));
+}
+
+export function createSeriesLoaders(prisma: PrismaClient) {
+  return {
+    seriesById: rowLoader(
+      async (ids) => (await prisma.series.findMany({ where: { id: { in: ids } } })).map((row) => fromRow(Series, row)),
+      (series) => series.rowId,
+    ),
+  };
+}
