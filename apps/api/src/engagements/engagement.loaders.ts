@@ -1,13 +1,34 @@
-import type { PrismaClient, StatusChange as StatusChangeRow } from "@engagement-tracker/db";
+import type {
+  EngagementEvent as EngagementEventRow,
+  PrismaClient,
+  StatusChange as StatusChangeRow,
+} from "@engagement-tracker/db";
 import { groupLoader, rowLoader } from "../common/loaders.ts";
 import { fromRow } from "../common/node.ts";
 import { toEngagement } from "./engagement.service.ts";
+import { EngagementEvent } from "./engagement-event.type.ts";
 import { StatusChange } from "./status-change.type.ts";
 
 export const toStatusChange = (row: StatusChangeRow): StatusChange => fromRow(StatusChange, row);
 
+const toEngagementEvent = ({ sequence, changes, ...row }: EngagementEventRow): EngagementEvent =>
+  Object.assign(new EngagementEvent(), row, {
+    sequence: sequence.toString(),
+    changes: changes as Record<string, unknown>,
+  });
+
 export function createEngagementLoaders(prisma: PrismaClient) {
   return {
+    activityByEngagement: groupLoader(
+      async (engagementIds) =>
+        (
+          await prisma.engagementEvent.findMany({
+            where: { engagementId: { in: engagementIds } },
+            orderBy: { sequence: "asc" },
+          })
+        ).map(toEngagementEvent),
+      (event) => event.engagementId,
+    ),
     engagementById: rowLoader(
       async (ids) => (await prisma.engagement.findMany({ where: { id: { in: ids } } })).map(toEngagement),
       (engagement) => engagement.rowId,

@@ -1,4 +1,5 @@
 import {
+  EngagementEventKind,
   EngagementStatus,
   type Prisma,
   type PrismaClient,
@@ -20,6 +21,7 @@ import { validateInput } from "../common/validation.ts";
 import { Engagement } from "./engagement.type.ts";
 import {
   EngagementOrderField,
+  type ArchiveEngagementInput,
   type CreateEngagementInput,
   type EngagementFilter,
   type EngagementOrder,
@@ -162,20 +164,33 @@ class LostRace extends Error {}
 
 const RETRIES_WITHOUT_EXPECTED_VERSION = 3;
 
+/** Who is writing, to which engagement, expecting which version. */
+export interface WriteTarget {
+  rowId: string;
+  expectedVersion?: number | null;
+  actorId: string | null;
+}
+
+export interface WritePlan<Extra> {
+  changes: Prisma.EngagementUncheckedUpdateManyInput;
+  /** What the audit trail calls this change. */
+  event: EngagementEventKind;
+  /** Facts for the audit trail beyond the changed columns (a reason, a milestone). */
+  details?: Record<string, unknown>;
+  alsoWrite?: (tx: Tx) => Promise<Extra>;
+}
+
 /**
  * The one way an existing engagement is changed. Inside a transaction it reads
  * the engagement, lets `plan` decide the change (or refuse), and writes it only
- * if nobody wrote in between, bumping `version`. With `expectedVersion` a stale
- * version is a VERSION_CONFLICT; without it, a lost race is replanned on fresh state.
+ * if nobody wrote in between, bumping `version` and appending to the audit trail.
+ * With `expectedVersion` a stale version is a VERSION_CONFLICT; without it, a lost
+ * race is replanned on fresh state.
  */
 export async function writeEngagement<Extra = undefined>(
   prisma: PrismaClient,
-  rowId: string,
-  expectedVersion: number | null | undefined,
-  plan: (
-    current: EngagementRow,
-    tx: Tx,
-  ) => Promise<{ changes: Prisma.EngagementUncheckedUpdateManyInput; alsoWrite?: (tx: Tx) => Promise<Extra> }>,
+  { rowId, expectedVersion, actorId }: WriteTarget,
+  plan: (current: EngagementRow, tx: Tx) => Promise<WritePlan<Extra>>,
 ): Promise<WriteResult<Extra>> {
   for (let attempt = 0; ; attempt++) {
     try {
@@ -192,13 +207,22 @@ export async function writeEngagement<Extra = undefined>(
             toEngagement(current),
           );
         }
-        const { changes, alsoWrite } = await plan(current, tx);
+        const { changes, event, details, alsoWrite } = await plan(current, tx);
         const [updated] = await tx.engagement.updateManyAndReturn({
           where: { id: rowId, version: current.version },
           data: { ...changes, version: { increment: 1 } },
         });
         if (!updated) throw new LostRace();
         const extra = (await alsoWrite?.(tx)) as Extra;
+        await tx.engagementEvent.create({
+          data: {
+            engagementId: rowId,
+            kind: event,
+            version: updated.version,
+            actorId,
+            changes: { ...columnChanges(current, updated, changes), ...details } as Prisma.InputJsonObject,
+          },
+        });
         return { engagement: toEngagement(updated), extra };
       });
     } catch (error) {
@@ -209,6 +233,22 @@ export async function writeEngagement<Extra = undefined>(
       throw versionConflict(current, expectedVersion ?? current.version - 1);
     }
   }
+}
+
+/** `{ column: { from, to } }` for every column the write set to a new value. */
+function columnChanges(
+  before: EngagementRow,
+  after: EngagementRow,
+  written: Prisma.EngagementUncheckedUpdateManyInput,
+): Record<string, { from: unknown; to: unknown }> {
+  const asJson = (value: unknown) => (value instanceof Date ? value.toISOString() : (value ?? null));
+  const changed: Record<string, { from: unknown; to: unknown }> = {};
+  for (const column of Object.keys(written) as (keyof EngagementRow)[]) {
+    if (written[column as keyof typeof written] === undefined) continue;
+    const [from, to] = [asJson(before[column]), asJson(after[column])];
+    if (JSON.stringify(from) !== JSON.stringify(to)) changed[column] = { from, to };
+  }
+  return changed;
 }
 
 function versionConflict(current: EngagementRow, expectedVersion: number): RefusedError {
@@ -346,6 +386,7 @@ export async function createEngagement(
         objectives: input.objectives ?? [],
         participations: { create: participants.rows },
         statusChanges: { create: { fromStatus: null, toStatus: input.status, reason: "Created", actorId } },
+        events: { create: { kind: EngagementEventKind.CREATED, version: 1, actorId } },
       },
     });
     return toEngagement(row);
@@ -355,51 +396,61 @@ export async function createEngagement(
 /** Fields that must never be cleared: `null` for them is a mistake, not "remove". */
 const REQUIRED_ON_UPDATE = ["title", "kind", "startsOn", "endsOn", "locationName", "country", "hostCountry"] as const;
 
-export async function updateEngagement(prisma: PrismaClient, input: UpdateEngagementInput): Promise<Engagement> {
+export async function updateEngagement(
+  prisma: PrismaClient,
+  input: UpdateEngagementInput,
+  actorId: string | null,
+): Promise<Engagement> {
   const rowId = requireEngagementRowId(input.id);
-  const { engagement } = await writeEngagement(prisma, rowId, input.expectedVersion, async (current, tx) => {
-    await requireValid(input, current);
-    const errors = REQUIRED_ON_UPDATE.filter((field) => input[field] === null).map((field) =>
-      userError(UserErrorCode.VALIDATION, `${field} cannot be removed.`, [field]),
-    );
-    errors.push(...windowErrors(input.startsOn ?? current.startsOn, input.endsOn ?? current.endsOn));
-    const changes: Prisma.EngagementUncheckedUpdateManyInput = {
-      title: input.title ?? undefined,
-      kind: input.kind ?? undefined,
-      startsOn: input.startsOn ?? undefined,
-      endsOn: input.endsOn ?? undefined,
-      locationName: input.locationName ?? undefined,
-      country: input.country?.toUpperCase(),
-      hostCountry: input.hostCountry?.toUpperCase(),
-      round: input.round,
-      region: input.region === undefined ? undefined : input.region || null,
-      summary: input.summary === undefined ? undefined : input.summary || null,
-      outcome: input.outcome === undefined ? undefined : input.outcome || null,
-      objectives: input.objectives === undefined ? undefined : (input.objectives ?? []),
-    };
-    if (input.seriesId !== undefined) {
-      if (input.seriesId === null || input.seriesId === "") changes.seriesId = null;
-      else {
-        const series = await resolveSeries(tx, input.seriesId);
-        if ("error" in series) errors.push(series.error);
-        else changes.seriesId = series.rowId;
+  const { engagement } = await writeEngagement(
+    prisma,
+    { rowId, expectedVersion: input.expectedVersion, actorId },
+    async (current, tx) => {
+      await requireValid(input, current);
+      const errors = REQUIRED_ON_UPDATE.filter((field) => input[field] === null).map((field) =>
+        userError(UserErrorCode.VALIDATION, `${field} cannot be removed.`, [field]),
+      );
+      errors.push(...windowErrors(input.startsOn ?? current.startsOn, input.endsOn ?? current.endsOn));
+      const changes: Prisma.EngagementUncheckedUpdateManyInput = {
+        title: input.title ?? undefined,
+        kind: input.kind ?? undefined,
+        startsOn: input.startsOn ?? undefined,
+        endsOn: input.endsOn ?? undefined,
+        locationName: input.locationName ?? undefined,
+        country: input.country?.toUpperCase(),
+        hostCountry: input.hostCountry?.toUpperCase(),
+        round: input.round,
+        region: input.region === undefined ? undefined : input.region || null,
+        summary: input.summary === undefined ? undefined : input.summary || null,
+        outcome: input.outcome === undefined ? undefined : input.outcome || null,
+        objectives: input.objectives === undefined ? undefined : (input.objectives ?? []),
+      };
+      if (input.seriesId !== undefined) {
+        if (input.seriesId === null || input.seriesId === "") changes.seriesId = null;
+        else {
+          const series = await resolveSeries(tx, input.seriesId);
+          if ("error" in series) errors.push(series.error);
+          else changes.seriesId = series.rowId;
+        }
       }
-    }
-    const participants = input.participants == null ? null : await resolveParticipants(tx, input.participants);
-    errors.push(...(participants?.errors ?? []));
-    if (errors.length) throw new RefusedError(errors, toEngagement(current));
-    return {
-      changes,
-      alsoWrite: participants
-        ? async (tx: Tx) => {
-            await tx.participation.deleteMany({ where: { engagementId: rowId } });
-            await tx.participation.createMany({
-              data: participants.rows.map((row) => ({ ...row, engagementId: rowId })),
-            });
-          }
-        : undefined,
-    };
-  });
+      const participants = input.participants == null ? null : await resolveParticipants(tx, input.participants);
+      errors.push(...(participants?.errors ?? []));
+      if (errors.length) throw new RefusedError(errors, toEngagement(current));
+      return {
+        changes,
+        event: EngagementEventKind.EDITED,
+        details: participants ? { participants: participants.rows } : undefined,
+        alsoWrite: participants
+          ? async (tx: Tx) => {
+              await tx.participation.deleteMany({ where: { engagementId: rowId } });
+              await tx.participation.createMany({
+                data: participants.rows.map((row) => ({ ...row, engagementId: rowId })),
+              });
+            }
+          : undefined,
+      };
+    },
+  );
   return engagement;
 }
 
@@ -409,7 +460,7 @@ export async function changeStatus(
   actorId: string | null,
 ): Promise<WriteResult<StatusChangeRow>> {
   const rowId = requireEngagementRowId(input.id);
-  return writeEngagement(prisma, rowId, input.expectedVersion, async (current) => {
+  return writeEngagement(prisma, { rowId, expectedVersion: input.expectedVersion, actorId }, async (current) => {
     await requireValid(input, current);
     const verdict = judgeMove(current.status, input.status, input.reason);
     if (!verdict.allowed) {
@@ -421,6 +472,8 @@ export async function changeStatus(
     }
     return {
       changes: { status: input.status },
+      event: EngagementEventKind.STATUS_CHANGED,
+      details: input.reason ? { reason: input.reason } : undefined,
       alsoWrite: (tx: Tx) =>
         tx.statusChange.create({
           data: {
@@ -437,12 +490,13 @@ export async function changeStatus(
 
 export async function archiveEngagement(
   prisma: PrismaClient,
-  id: string,
-  expectedVersion?: number | null,
+  input: ArchiveEngagementInput,
+  actorId: string | null,
 ): Promise<Engagement> {
-  const rowId = requireEngagementRowId(id);
-  const { engagement } = await writeEngagement(prisma, rowId, expectedVersion, async () => ({
+  const target = { rowId: requireEngagementRowId(input.id), expectedVersion: input.expectedVersion, actorId };
+  const { engagement } = await writeEngagement(prisma, target, async () => ({
     changes: { archivedAt: new Date() },
+    event: EngagementEventKind.ARCHIVED,
   }));
   return engagement;
 }

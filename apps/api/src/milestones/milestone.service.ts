@@ -1,4 +1,4 @@
-import type { Milestone as MilestoneRow, PrismaClient } from "@engagement-tracker/db";
+import { EngagementEventKind, type Milestone as MilestoneRow, type PrismaClient } from "@engagement-tracker/db";
 import { groupLoader, rowLoader } from "../common/loaders.ts";
 import { fromRow, rowIdOf } from "../common/node.ts";
 import { RefusedError, UserErrorCode, refuse } from "../common/user-error.ts";
@@ -34,12 +34,19 @@ export function createMilestoneLoaders(prisma: PrismaClient) {
 }
 
 /** A milestone belongs to its engagement: adding or changing one is a write to the engagement (its version moves). */
-export async function addMilestone(prisma: PrismaClient, input: AddMilestoneInput): Promise<WriteResult<Milestone>> {
+export async function addMilestone(
+  prisma: PrismaClient,
+  input: AddMilestoneInput,
+  actorId: string | null,
+): Promise<WriteResult<Milestone>> {
   const engagementRowId = requireEngagementRowId(input.engagementId, "engagementId");
   const errors = await validateInput(input);
   if (errors.length) throw new RefusedError(errors);
-  return writeEngagement(prisma, engagementRowId, input.expectedVersion, async () => ({
+  const target = { rowId: engagementRowId, expectedVersion: input.expectedVersion, actorId };
+  return writeEngagement(prisma, target, async () => ({
     changes: {},
+    event: EngagementEventKind.MILESTONE_ADDED,
+    details: { milestone: { title: input.title, dueOn: input.dueOn.toISOString().slice(0, 10) } },
     alsoWrite: async (tx) =>
       toMilestone(
         await tx.milestone.create({ data: { engagementId: engagementRowId, title: input.title, dueOn: input.dueOn } }),
@@ -52,6 +59,7 @@ export async function setMilestoneDone(
   prisma: PrismaClient,
   input: MilestoneStateInput,
   done: boolean,
+  actorId: string | null,
 ): Promise<WriteResult<Milestone>> {
   const rowId = rowIdOf("Milestone", input.id);
   const milestone = rowId && (await prisma.milestone.findUnique({ where: { id: rowId } }));
@@ -60,8 +68,11 @@ export async function setMilestoneDone(
     const engagement = await prisma.engagement.findUniqueOrThrow({ where: { id: milestone.engagementId } });
     return { engagement: toEngagement(engagement), extra: toMilestone(milestone) };
   }
-  return writeEngagement(prisma, milestone.engagementId, input.expectedVersion, async () => ({
+  const target = { rowId: milestone.engagementId, expectedVersion: input.expectedVersion, actorId };
+  return writeEngagement(prisma, target, async () => ({
     changes: {},
+    event: done ? EngagementEventKind.MILESTONE_COMPLETED : EngagementEventKind.MILESTONE_REOPENED,
+    details: { milestone: { title: milestone.title } },
     alsoWrite: async (tx) =>
       toMilestone(
         await tx.milestone.update({ where: { id: milestone.id }, data: { completedAt: done ? new Date() : null } }),
