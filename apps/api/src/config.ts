@@ -5,20 +5,34 @@ export interface ApiConfig {
   host: string;
   production: boolean;
   database: DatabaseTarget;
-  /** Seed the demo data on start: the embedded default does, PostgreSQL only when asked. */
+  /** Seed the demo data on start: the embedded default does, PostgreSQL (and production) only when asked. */
   seedDemoData: boolean;
+  /** The password the demo users get; without it each gets a random one, printed once. */
+  demoPassword: string | undefined;
   /** Largest request body accepted. */
   bodyLimit: string;
+  /** Browser origins allowed to call the API. */
+  allowedOrigins: string[];
+  rateLimits: { requestsPerMinute: number; signInsPer15Minutes: number };
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
   const database = databaseTargetFromEnv(env);
+  const production = env.NODE_ENV === "production";
+  const dashboardOrigins = env.DASHBOARD_ORIGIN ?? "http://localhost:3000,http://127.0.0.1:3000";
   return {
     port: Number(env.API_PORT ?? env.PORT ?? 4000),
     host: env.API_HOST ?? "127.0.0.1",
-    production: env.NODE_ENV === "production",
+    production,
     database,
-    seedDemoData: env.SEED_DEMO_DATA ? env.SEED_DEMO_DATA === "true" : database.kind === "pglite",
-    bodyLimit: env.API_BODY_LIMIT ?? "1mb",
+    // Nothing default survives into production unless asked for explicitly.
+    seedDemoData: env.SEED_DEMO_DATA ? env.SEED_DEMO_DATA === "true" : !production && database.kind === "pglite",
+    demoPassword: env.DEMO_PASSWORD || undefined,
+    bodyLimit: env.API_BODY_LIMIT ?? "100kb",
+    allowedOrigins: dashboardOrigins.split(",").map((origin) => origin.trim()),
+    rateLimits: {
+      requestsPerMinute: Number(env.RATE_LIMIT_PER_MINUTE ?? 600),
+      signInsPer15Minutes: Number(env.SIGN_IN_LIMIT_PER_15_MINUTES ?? 20),
+    },
   };
 }

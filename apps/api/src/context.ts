@@ -1,14 +1,26 @@
 import type { Database, PrismaClient } from "@engagement-tracker/db";
+import type { Viewer } from "./auth/viewer.ts";
 import { createEngagementLoaders } from "./engagements/engagement.loaders.ts";
 import { createMilestoneLoaders } from "./milestones/milestone.service.ts";
 import { createParticipantLoaders } from "./organizations/organization.service.ts";
 import { createSeriesLoaders } from "./series/series.service.ts";
 import { createUserLoaders } from "./users/user.service.ts";
 
-/** Per-request state: the database and request-scoped DataLoaders that batch what a query touches. */
+/** Sets or clears the session cookie on the response, for browsers that talk to the API directly. */
+export interface SessionCookie {
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+}
+
+/** Per-request state: the database, who is asking, and request-scoped DataLoaders that batch what a query touches. */
 export interface Context {
   prisma: PrismaClient;
   loaders: ReturnType<typeof createLoaders>;
+  /** The authenticated user, or null. */
+  viewer: Viewer | null;
+  /** The bearer token or session cookie the request carried, if any. */
+  credential: string | null;
+  sessionCookie: SessionCookie;
 }
 
 function createLoaders(prisma: PrismaClient) {
@@ -21,6 +33,9 @@ function createLoaders(prisma: PrismaClient) {
   };
 }
 
-export function createContext(db: Database): Context {
-  return { prisma: db.prisma, loaders: createLoaders(db.prisma) };
+export function createContext(
+  db: Database,
+  request: Pick<Context, "viewer" | "credential" | "sessionCookie">,
+): Context {
+  return { prisma: db.prisma, loaders: createLoaders(db.prisma), ...request };
 }

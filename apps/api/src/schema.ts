@@ -1,6 +1,10 @@
 import type { GraphQLSchema } from "graphql";
 import { buildSchema } from "type-graphql";
+import { authChecker } from "./auth/auth.checker.ts";
+import { AuthResolver } from "./auth/auth.resolver.ts";
+import { ApiToken } from "./auth/auth.types.ts";
 import { DashboardResolver } from "./dashboard/dashboard.resolver.ts";
+import { EngagementEventResolver } from "./engagements/engagement-event.resolver.ts";
 import { EngagementResolver } from "./engagements/engagement.resolver.ts";
 import { StatusChangeResolver } from "./engagements/status-change.resolver.ts";
 import { MilestoneResolver } from "./milestones/milestone.resolver.ts";
@@ -12,6 +16,7 @@ import { Milestone } from "./milestones/milestone.type.ts";
 import { Organization } from "./organizations/organization.type.ts";
 import { Series } from "./series/series.type.ts";
 import { StatusChange } from "./engagements/status-change.type.ts";
+import { UserResolver } from "./users/user.resolver.ts";
 import { User } from "./users/user.type.ts";
 
 let built: Promise<GraphQLSchema> | undefined;
@@ -23,13 +28,17 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       NodeResolver,
       EngagementResolver,
       StatusChangeResolver,
+      EngagementEventResolver,
       MilestoneResolver,
       DashboardResolver,
       SeriesResolver,
       OrganizationResolver,
+      AuthResolver,
+      UserResolver,
     ],
     // Every Node type, so node(id:) can return them even where no field names them.
-    orphanedTypes: [Engagement, Series, Organization, Milestone, StatusChange, User],
+    orphanedTypes: [Engagement, Series, Organization, Milestone, StatusChange, User, ApiToken],
+    authChecker,
     // Validation runs in the services so failures become payload errors, not request errors.
     validate: false,
   });

@@ -1,4 +1,4 @@
-import { ApolloServer } from "@apollo/server";
+import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
@@ -8,13 +8,19 @@ import express from "express";
 import { GraphQLError, type GraphQLFormattedError } from "graphql";
 import { createServer as createHttpServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { viewerForToken } from "./auth/auth.service.ts";
+import { credentialOf, sessionCookieOn } from "./auth/request-credentials.ts";
 import { createContext, type Context } from "./context.ts";
 import { buildAppSchema } from "./schema.ts";
+import { operationLimits, rateLimiters, type RateLimits } from "./security/limits.ts";
 
 export interface ServerOptions {
   db: Database;
   production?: boolean;
   bodyLimit?: string;
+  /** Browser origins allowed to call the API (the dashboard's). */
+  allowedOrigins?: string[];
+  rateLimits?: RateLimits;
   /** Where unexpected errors are reported; they never reach the client in production. */
   logError?: (error: unknown) => void;
 }
@@ -37,25 +43,51 @@ const INTERNAL_ERROR_MESSAGE = "Something went wrong on our side. The change, if
  * GraphQL is served at /graphql.
  */
 export async function createServer(options: ServerOptions): Promise<AppServer> {
-  const { db, production = false, bodyLimit = "1mb", logError = (error) => console.error(error) } = options;
+  const {
+    db,
+    production = false,
+    bodyLimit = "100kb",
+    allowedOrigins = ["http://localhost:3000", "http://127.0.0.1:3000"],
+    rateLimits = { requestsPerMinute: 600, signInsPer15Minutes: 20 },
+    logError = (error) => console.error(error),
+  } = options;
   const app = express();
   app.disable("x-powered-by");
+  // Behind a load balancer the client's address is in X-Forwarded-For; rate limits key on it.
+  app.set("trust proxy", "loopback, linklocal, uniquelocal");
   const httpServer = createHttpServer(app);
 
+  const limits = operationLimits();
   const apollo = new ApolloServer<Context>({
     schema: await buildAppSchema(),
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
+    validationRules: limits.validationRules,
     formatError: (formatted, error) => maskUnexpected(formatted, error, production, logError),
-    plugins: [ApolloServerPluginDrainHttpServer({ httpServer }), ApolloServerPluginLandingPageDisabled()],
+    plugins: [
+      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginLandingPageDisabled(),
+      // graphql-armor is typed against the CommonJS build of Apollo Server; the plugins are the same.
+      ...(limits.plugins as ApolloServerPlugin<Context>[]),
+    ],
   });
   await apollo.start();
 
   app.use(
     "/graphql",
-    cors(),
+    cors({ origin: allowedOrigins, credentials: true }),
     express.json({ limit: bodyLimit }),
-    expressMiddleware(apollo, { context: async () => createContext(db) }),
+    ...rateLimiters(rateLimits),
+    expressMiddleware(apollo, {
+      context: async ({ req, res }) => {
+        const credential = credentialOf(req);
+        return createContext(db, {
+          credential,
+          viewer: credential ? await viewerForToken(db.prisma, credential) : null,
+          sessionCookie: sessionCookieOn(res, production),
+        });
+      },
+    }),
   );
 
   return {

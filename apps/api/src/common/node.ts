@@ -1,7 +1,8 @@
 import { fromGlobalId, toGlobalId } from "graphql-relay";
 import { Field, ID, InterfaceType } from "type-graphql";
 
-export type NodeTypeName = "Engagement" | "Series" | "Organization" | "Milestone" | "StatusChange" | "User";
+export type NodeTypeName =
+  "Engagement" | "Series" | "Organization" | "Milestone" | "StatusChange" | "User" | "ApiToken";
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

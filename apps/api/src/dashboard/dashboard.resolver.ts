@@ -1,4 +1,4 @@
-import { Arg, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
 import { badInput } from "../common/connection.ts";
 import type { Context } from "../context.ts";
 import { Engagement } from "../engagements/engagement.type.ts";
@@ -16,6 +16,7 @@ function requireLimit(name: string, value: number, max = MAX_LIST): number {
 
 @Resolver(() => Dashboard)
 export class DashboardResolver {
+  @Authorized()
   @Query(() => Dashboard, { description: "The overview's figures and lists." })
   dashboard(): Dashboard {
     return Object.assign(new Dashboard(), { today: todayUtc() });

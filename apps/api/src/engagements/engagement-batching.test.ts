@@ -73,10 +73,12 @@ async function statementsFor(first: number) {
 
 describe("a page with participants, milestones and the latest status change", () => {
   it("costs the same few SQL statements whatever the page size", async () => {
+    await statementsFor(1); // the token's last use is recorded at most once a minute; keep it out of the count
     const forOne = await statementsFor(1);
     const forHundred = await statementsFor(100);
     expect(forHundred).toBe(forOne);
-    expect(forHundred).toBeLessThanOrEqual(6);
+    // One to authenticate, one for the page, one per related list (organizations take two).
+    expect(forHundred).toBeLessThanOrEqual(7);
   });
 
   it("returns every engagement's own related rows", async () => {

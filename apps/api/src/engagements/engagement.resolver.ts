@@ -1,4 +1,5 @@
-import { Arg, Args, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import { Role } from "../common/enums.ts";
 import { PageArgs } from "../common/connection.ts";
 import { rowIdOf } from "../common/node.ts";
 import { toPayload } from "../common/payload.ts";
@@ -30,15 +31,14 @@ import {
   listEngagements,
   updateEngagement,
 } from "./engagement.service.ts";
+import { EngagementEvent } from "./engagement-event.type.ts";
 import { Engagement } from "./engagement.type.ts";
 import { Health, assessHealth, todayUtc, type HealthAssessment } from "./health.ts";
 import { StatusChange } from "./status-change.type.ts";
 
-// Until authentication exists (its own issue), writes are attributed to nobody.
-const ANONYMOUS_ACTOR = null;
-
 @Resolver(() => Engagement)
 export class EngagementResolver {
+  @Authorized()
   @Query(() => EngagementConnection, { description: "Engagements, filtered and ordered, a page at a time." })
   async engagements(
     @Ctx() { prisma }: Context,
@@ -55,6 +55,7 @@ export class EngagementResolver {
     });
   }
 
+  @Authorized()
   @Query(() => Engagement, { nullable: true, description: "One engagement by its ID." })
   engagement(@Ctx() { loaders }: Context, @Arg("id", () => ID) id: string): Promise<Engagement | null> {
     const rowId = rowIdOf("Engagement", id);
@@ -81,6 +82,13 @@ export class EngagementResolver {
     return loaders.statusHistoryByEngagement.load(engagement.rowId);
   }
 
+  @FieldResolver(() => [EngagementEvent], {
+    description: "The audit trail: every write to this engagement, oldest first.",
+  })
+  activity(@Root() engagement: Engagement, @Ctx() { loaders }: Context): Promise<EngagementEvent[]> {
+    return loaders.activityByEngagement.load(engagement.rowId);
+  }
+
   @FieldResolver(() => StatusChange, { nullable: true, description: "The move that set the current status." })
   latestStatusChange(@Root() engagement: Engagement, @Ctx() { loaders }: Context): Promise<StatusChange | null> {
     return loaders.latestStatusChangeByEngagement.load(engagement.rowId);
@@ -101,55 +109,59 @@ export class EngagementResolver {
     return assessHealth({ ...engagement, milestones }, todayUtc());
   }
 
+  @Authorized(Role.EDITOR)
   @Mutation(() => CreateEngagementPayload)
   createEngagement(
-    @Ctx() { prisma }: Context,
+    @Ctx() { prisma, viewer }: Context,
     @Arg("input", () => CreateEngagementInput) input: CreateEngagementInput,
   ): Promise<CreateEngagementPayload> {
     return toPayload(CreateEngagementPayload, async () =>
-      withEngagement(await createEngagement(prisma, input, ANONYMOUS_ACTOR)),
+      withEngagement(await createEngagement(prisma, input, viewer!.id)),
     );
   }
 
+  @Authorized(Role.EDITOR)
   @Mutation(() => UpdateEngagementPayload, { description: "Edits facts of an engagement (not its status)." })
   updateEngagement(
-    @Ctx() { prisma }: Context,
+    @Ctx() { prisma, viewer }: Context,
     @Arg("input", () => UpdateEngagementInput) input: UpdateEngagementInput,
   ): Promise<UpdateEngagementPayload> {
     return toPayload(
       UpdateEngagementPayload,
-      async () => withEngagement(await updateEngagement(prisma, input)),
+      async () => withEngagement(await updateEngagement(prisma, input, viewer!.id)),
       withEngagement,
     );
   }
 
+  @Authorized(Role.EDITOR)
   @Mutation(() => UpdateEngagementStatusPayload, {
     description: "Moves an engagement one step through its lifecycle and records the move in its history.",
   })
   updateEngagementStatus(
-    @Ctx() { prisma }: Context,
+    @Ctx() { prisma, viewer }: Context,
     @Arg("input", () => UpdateEngagementStatusInput) input: UpdateEngagementStatusInput,
   ): Promise<UpdateEngagementStatusPayload> {
     return toPayload(
       UpdateEngagementStatusPayload,
       async () => {
-        const { engagement, extra } = await changeStatus(prisma, input, ANONYMOUS_ACTOR);
+        const { engagement, extra } = await changeStatus(prisma, input, viewer!.id);
         return { engagement, statusChange: toStatusChange(extra) };
       },
       withEngagement,
     );
   }
 
+  @Authorized(Role.EDITOR)
   @Mutation(() => ArchiveEngagementPayload, {
     description: "Hides an engagement from lists; it can no longer be changed.",
   })
   archiveEngagement(
-    @Ctx() { prisma }: Context,
+    @Ctx() { prisma, viewer }: Context,
     @Arg("input", () => ArchiveEngagementInput) input: ArchiveEngagementInput,
   ): Promise<ArchiveEngagementPayload> {
     return toPayload(
       ArchiveEngagementPayload,
-      async () => withEngagement(await archiveEngagement(prisma, input.id, input.expectedVersion)),
+      async () => withEngagement(await archiveEngagement(prisma, input, viewer!.id)),
       withEngagement,
     );
   }

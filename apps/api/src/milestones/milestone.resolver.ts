@@ -1,4 +1,5 @@
-import { Arg, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import { Role } from "../common/enums.ts";
 import { toPayload } from "../common/payload.ts";
 import type { Context } from "../context.ts";
 import { withEngagement } from "../engagements/engagement.payloads.ts";
@@ -18,38 +19,41 @@ export class MilestoneResolver {
     return (await loaders.engagementById.load(milestone.engagementId))!;
   }
 
+  @Authorized(Role.EDITOR)
   @Mutation(() => MilestonePayload, { description: "Adds a preparation step to an engagement." })
   addMilestone(
-    @Ctx() { prisma }: Context,
+    @Ctx() { prisma, viewer }: Context,
     @Arg("input", () => AddMilestoneInput) input: AddMilestoneInput,
   ): Promise<MilestonePayload> {
     return toPayload(
       MilestonePayload,
-      async () => toMilestonePayload(await addMilestone(prisma, input)),
+      async () => toMilestonePayload(await addMilestone(prisma, input, viewer!.id)),
       withEngagement,
     );
   }
 
+  @Authorized(Role.EDITOR)
   @Mutation(() => MilestonePayload, { description: "Marks a milestone done; done already is not an error." })
   completeMilestone(
-    @Ctx() { prisma }: Context,
+    @Ctx() { prisma, viewer }: Context,
     @Arg("input", () => MilestoneStateInput) input: MilestoneStateInput,
   ): Promise<MilestonePayload> {
     return toPayload(
       MilestonePayload,
-      async () => toMilestonePayload(await setMilestoneDone(prisma, input, true)),
+      async () => toMilestonePayload(await setMilestoneDone(prisma, input, true, viewer!.id)),
       withEngagement,
     );
   }
 
+  @Authorized(Role.EDITOR)
   @Mutation(() => MilestonePayload, { description: "Marks a done milestone open again." })
   reopenMilestone(
-    @Ctx() { prisma }: Context,
+    @Ctx() { prisma, viewer }: Context,
     @Arg("input", () => MilestoneStateInput) input: MilestoneStateInput,
   ): Promise<MilestonePayload> {
     return toPayload(
       MilestonePayload,
-      async () => toMilestonePayload(await setMilestoneDone(prisma, input, false)),
+      async () => toMilestonePayload(await setMilestoneDone(prisma, input, false, viewer!.id)),
       withEngagement,
     );
   }

@@ -1,4 +1,4 @@
-import { Arg, Ctx, ID, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, ID, Query, Resolver } from "type-graphql";
 import { badInput } from "../common/connection.ts";
 import { Node, decodeGlobalId, type NodeTypeName } from "../common/node.ts";
 import type { Context } from "../context.ts";
@@ -6,7 +6,8 @@ import type { Context } from "../context.ts";
 const MAX_NODES = 100;
 
 type Loaders = Context["loaders"];
-const LOADER_OF: Record<NodeTypeName, keyof Loaders> = {
+// API tokens are reached through `apiTokens`, which checks ownership; node(id:) does not serve them.
+const LOADER_OF: Partial<Record<NodeTypeName, keyof Loaders>> = {
   Engagement: "engagementById",
   Series: "seriesById",
   Organization: "organizationById",
@@ -24,11 +25,13 @@ function loadNode(loaders: Loaders, globalId: string): Promise<Node | null> {
 
 @Resolver()
 export class NodeResolver {
+  @Authorized()
   @Query(() => Node, { nullable: true, description: "Any object by its global ID; null when nothing has that ID." })
   node(@Ctx() { loaders }: Context, @Arg("id", () => ID) id: string): Promise<Node | null> {
     return loadNode(loaders, id);
   }
 
+  @Authorized()
   @Query(() => [Node], {
     nullable: "items",
     description: `Objects by global ID, in the order asked (at most ${MAX_NODES}).`,

@@ -1,10 +1,11 @@
-import { Arg, Ctx, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, Query, Resolver } from "type-graphql";
 import type { Context } from "../context.ts";
 import { listOrganizations } from "./organization.service.ts";
 import { Organization } from "./organization.type.ts";
 
 @Resolver(() => Organization)
 export class OrganizationResolver {
+  @Authorized()
   @Query(() => [Organization], { description: "Organizations by country, then name." })
   organizations(
     @Ctx() { prisma }: Context,

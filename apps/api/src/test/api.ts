@@ -1,59 +1,58 @@
-import { openDatabase, type Database, type DatabaseTarget, type PrismaClient } from "@engagement-tracker/db";
+import { Role, openDatabase, type Database, type DatabaseTarget, type PrismaClient } from "@engagement-tracker/db";
 import { applyMigrations, createFreshPostgresDatabase } from "@engagement-tracker/db/migrations";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print } from "graphql";
-import { createServer } from "../server.ts";
+import { issueToken } from "../auth/tokens.ts";
+import { createServer, type ServerOptions } from "../server.ts";
 
 export interface GraphQLResponse<Data> {
-  data?: Data;
+  data?: Data | null;
   errors?: { message: string; extensions?: { code?: string } }[];
 }
 
-export interface TestApi {
-  url: string;
-  prisma: PrismaClient;
-  db: Database;
-  /** Every SQL statement the API sent since the last `statements.length = 0`. */
-  statements: string[];
-  /** Sends an operation over HTTP and returns the whole response. */
+/** Sends operations over HTTP with one set of credentials. */
+export interface ApiClient {
+  /** Sends an operation and returns the whole response. */
   request<Data, Variables>(
     document: TypedDocumentNode<Data, Variables>,
     variables?: Variables,
+    headers?: Record<string, string>,
   ): Promise<GraphQLResponse<Data>>;
   /** Sends an operation and returns its data, failing on any GraphQL error. */
   query<Data, Variables>(document: TypedDocumentNode<Data, Variables>, variables?: Variables): Promise<Data>;
+}
+
+export interface TestApi extends ApiClient {
+  url: string;
+  prisma: PrismaClient;
+  db: Database;
+  /** One user per role, each with a personal API token; the TestApi itself acts as the EDITOR. */
+  users: Record<Role, { id: string; token: string }>;
+  as(role: Role): ApiClient;
+  anonymous: ApiClient;
+  /** Every SQL statement the API sent since the last `statements.length = 0`. */
+  statements: string[];
   close(): Promise<void>;
 }
 
-/**
- * Starts the real server over HTTP on a fresh, migrated database: a new database
- * on the PostgreSQL server of DATABASE_URL when it is set, else an in-memory PGlite.
- */
-export async function startTestApi(): Promise<TestApi> {
-  const serverUrl = process.env.DATABASE_URL;
-  const fresh = serverUrl ? await createFreshPostgresDatabase(serverUrl) : null;
-  const target: DatabaseTarget = fresh
-    ? { kind: "postgres", url: fresh.url }
-    : { kind: "pglite", dataDir: "memory://" };
-  const statements: string[] = [];
-  const db = await openDatabase(target, { onQuery: (sql) => statements.push(sql) });
-  await applyMigrations(db);
-  const running = await (await createServer({ db, logError: () => {} })).listen(0);
-
-  async function request<Data, Variables>(document: TypedDocumentNode<Data, Variables>, variables?: Variables) {
-    const response = await fetch(running.url, {
+function clientFor(url: string, token: string | null): ApiClient {
+  async function request<Data, Variables>(
+    document: TypedDocumentNode<Data, Variables>,
+    variables?: Variables,
+    headers: Record<string, string> = {},
+  ) {
+    const response = await fetch(url, {
       method: "POST",
-      headers: { "content-type": "application/json" },
+      headers: {
+        "content-type": "application/json",
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...headers,
+      },
       body: JSON.stringify({ query: print(document), variables }),
     });
     return (await response.json()) as GraphQLResponse<Data>;
   }
-
   return {
-    url: running.url,
-    prisma: db.prisma,
-    db,
-    statements,
     request,
     async query(document, variables) {
       const response = await request(document, variables);
@@ -62,6 +61,59 @@ export async function startTestApi(): Promise<TestApi> {
       }
       return response.data;
     },
+  };
+}
+
+async function createRoleUsers(prisma: PrismaClient): Promise<TestApi["users"]> {
+  const entries = await Promise.all(
+    Object.values(Role).map(async (role) => {
+      const user = await prisma.user.create({
+        data: { email: `${role.toLowerCase()}-${crypto.randomUUID()}@test.local`, name: `Test ${role}`, role },
+      });
+      const { token, hash, prefix } = issueToken("personal");
+      await prisma.apiToken.create({
+        data: { name: "tests", prefix, tokenHash: hash, userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) },
+      });
+      return [role, { id: user.id, token }] as const;
+    }),
+  );
+  return Object.fromEntries(entries) as TestApi["users"];
+}
+
+/**
+ * Starts the real server over HTTP on a fresh, migrated database: a new database
+ * on the PostgreSQL server of DATABASE_URL when it is set, else an in-memory PGlite.
+ */
+export async function startTestApi(options: Partial<Omit<ServerOptions, "db">> = {}): Promise<TestApi> {
+  const serverUrl = process.env.DATABASE_URL;
+  const fresh = serverUrl ? await createFreshPostgresDatabase(serverUrl) : null;
+  const target: DatabaseTarget = fresh
+    ? { kind: "postgres", url: fresh.url }
+    : { kind: "pglite", dataDir: "memory://" };
+  const statements: string[] = [];
+  const db = await openDatabase(target, { onQuery: (sql) => statements.push(sql) });
+  await applyMigrations(db);
+  const users = await createRoleUsers(db.prisma);
+  const server = await createServer({
+    db,
+    logError: () => {},
+    rateLimits: { requestsPerMinute: 1_000_000, signInsPer15Minutes: 1_000_000 },
+    ...options,
+  });
+  const running = await server.listen(0);
+  const clients = Object.fromEntries(
+    Object.values(Role).map((role) => [role, clientFor(running.url, users[role].token)]),
+  ) as Record<Role, ApiClient>;
+
+  return {
+    ...clients.EDITOR,
+    url: running.url,
+    prisma: db.prisma,
+    db,
+    users,
+    as: (role) => clients[role],
+    anonymous: clientFor(running.url, null),
+    statements,
     async close() {
       await running.stop();
       await db.close();

@@ -1,18 +1,70 @@
 import type { PrismaClient } from "@engagement-tracker/db";
-import { fromRow } from "../common/node.ts";
 import { rowLoader } from "../common/loaders.ts";
+import { fromRow, rowIdOf } from "../common/node.ts";
+import { RefusedError, UserErrorCode, refuse } from "../common/user-error.ts";
+import { validateInput } from "../common/validation.ts";
+import { hashPassword } from "../auth/password.ts";
+import type { CreateUserInput, UpdateUserInput } from "./user.inputs.ts";
 import { User } from "./user.type.ts";
 
-const publicFields = { id: true, name: true, role: true } as const;
+/** The columns a User may show; the password hash is never read into the API's objects. */
+export const publicUserFields = { id: true, name: true, email: true, role: true, disabledAt: true } as const;
 
 export function createUserLoaders(prisma: PrismaClient) {
   return {
     userById: rowLoader(
       async (ids) =>
-        (await prisma.user.findMany({ where: { id: { in: ids } }, select: publicFields })).map((row) =>
+        (await prisma.user.findMany({ where: { id: { in: ids } }, select: publicUserFields })).map((row) =>
           fromRow(User, row),
         ),
       (user) => user.rowId,
     ),
   };
+}
+
+export async function listUsers(prisma: PrismaClient): Promise<User[]> {
+  const rows = await prisma.user.findMany({ select: publicUserFields, orderBy: [{ name: "asc" }, { id: "asc" }] });
+  return rows.map((row) => fromRow(User, row));
+}
+
+async function requireValid(input: object): Promise<void> {
+  const errors = await validateInput(input);
+  if (errors.length) throw new RefusedError(errors);
+}
+
+export async function createUser(prisma: PrismaClient, input: CreateUserInput): Promise<User> {
+  await requireValid(input);
+  const email = input.email.toLowerCase();
+  if (await prisma.user.findUnique({ where: { email } })) {
+    refuse(UserErrorCode.VALIDATION, "A user with that email already exists.", ["email"]);
+  }
+  const row = await prisma.user.create({
+    data: { email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password) },
+    select: publicUserFields,
+  });
+  return fromRow(User, row);
+}
+
+/** Applies an admin's changes; a new password or disabling ends the user's sessions in the same transaction. */
+export async function updateUser(prisma: PrismaClient, input: UpdateUserInput): Promise<User> {
+  await requireValid(input);
+  const rowId = rowIdOf("User", input.id);
+  const existing = rowId && (await prisma.user.findUnique({ where: { id: rowId }, select: { id: true } }));
+  if (!existing) refuse(UserErrorCode.NOT_FOUND, `No user has the ID "${input.id}".`, ["id"]);
+  const passwordHash = input.password ? await hashPassword(input.password) : undefined;
+  const endSessions = Boolean(passwordHash) || input.disabled === true;
+  return prisma.$transaction(async (tx) => {
+    const row = await tx.user.update({
+      where: { id: existing.id },
+      data: {
+        name: input.name ?? undefined,
+        role: input.role ?? undefined,
+        passwordHash,
+        disabledAt: input.disabled == null ? undefined : input.disabled ? new Date() : null,
+      },
+      select: publicUserFields,
+    });
+    if (endSessions) await tx.session.deleteMany({ where: { userId: existing.id } });
+    return fromRow(User, row);
+  });
 }

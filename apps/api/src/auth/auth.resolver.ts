@@ -1,0 +1,73 @@
+import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import { toPayload } from "../common/payload.ts";
+import type { Context } from "../context.ts";
+import { User } from "../users/user.type.ts";
+import { createApiToken, findViewerUser, listApiTokens, revokeApiToken, signIn, signOut } from "./auth.service.ts";
+import {
+  ApiToken,
+  CreateApiTokenInput,
+  CreateApiTokenPayload,
+  RevokeApiTokenInput,
+  RevokeApiTokenPayload,
+  SignInInput,
+  SignInPayload,
+  SignOutPayload,
+} from "./auth.types.ts";
+
+@Resolver()
+export class AuthResolver {
+  @Query(() => User, { nullable: true, description: "Who is signed in; null without valid credentials." })
+  viewer(@Ctx() { prisma, viewer }: Context): Promise<User | null> | null {
+    return viewer && findViewerUser(prisma, viewer);
+  }
+
+  @Mutation(() => SignInPayload, {
+    description: "Starts a session: returns a token for `Authorization: Bearer` and sets the session cookie.",
+  })
+  signIn(
+    @Ctx() { prisma, sessionCookie }: Context,
+    @Arg("input", () => SignInInput) input: SignInInput,
+  ): Promise<SignInPayload> {
+    return toPayload(SignInPayload, async () => {
+      const session = await signIn(prisma, input);
+      sessionCookie.set(session.token, session.expiresAt);
+      return session;
+    });
+  }
+
+  @Authorized()
+  @Mutation(() => SignOutPayload, { description: "Ends the session the request was made with." })
+  signOut(@Ctx() { prisma, credential, sessionCookie }: Context): Promise<SignOutPayload> {
+    return toPayload(SignOutPayload, async () => {
+      await signOut(prisma, credential);
+      sessionCookie.clear();
+      return {};
+    });
+  }
+
+  @Authorized()
+  @Query(() => [ApiToken], { description: "Your personal API tokens, newest first (an admin sees everyone's)." })
+  apiTokens(@Ctx() { prisma, viewer }: Context): Promise<ApiToken[]> {
+    return listApiTokens(prisma, viewer!);
+  }
+
+  @Authorized()
+  @Mutation(() => CreateApiTokenPayload, { description: "Creates a personal API token acting with your role." })
+  createApiToken(
+    @Ctx() { prisma, viewer }: Context,
+    @Arg("input", () => CreateApiTokenInput) input: CreateApiTokenInput,
+  ): Promise<CreateApiTokenPayload> {
+    return toPayload(CreateApiTokenPayload, () => createApiToken(prisma, viewer!, input));
+  }
+
+  @Authorized()
+  @Mutation(() => RevokeApiTokenPayload, { description: "Revokes a personal API token; it stops working at once." })
+  revokeApiToken(
+    @Ctx() { prisma, viewer }: Context,
+    @Arg("input", () => RevokeApiTokenInput) input: RevokeApiTokenInput,
+  ): Promise<RevokeApiTokenPayload> {
+    return toPayload(RevokeApiTokenPayload, async () => ({
+      apiToken: await revokeApiToken(prisma, viewer!, input.id),
+    }));
+  }
+}

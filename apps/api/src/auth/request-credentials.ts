@@ -1,0 +1,28 @@
+import { parseCookie, stringifySetCookie } from "cookie";
+import type { Request, Response } from "express";
+import type { SessionCookie } from "../context.ts";
+
+export const SESSION_COOKIE = "et_session";
+
+/** The bearer token of the Authorization header, else the session cookie. */
+export function credentialOf(request: Request): string | null {
+  const authorization = request.headers.authorization;
+  if (authorization) {
+    const [scheme, token] = authorization.split(" ");
+    return scheme?.toLowerCase() === "bearer" && token ? token.trim() : null;
+  }
+  return parseCookie(request.headers.cookie ?? "")[SESSION_COOKIE] ?? null;
+}
+
+export function sessionCookieOn(response: Response, secure: boolean): SessionCookie {
+  const attributes = { httpOnly: true, sameSite: "lax", secure, path: "/" } as const;
+  return {
+    set: (token, expiresAt) =>
+      response.append(
+        "Set-Cookie",
+        stringifySetCookie({ name: SESSION_COOKIE, value: token, ...attributes, expires: expiresAt }),
+      ),
+    clear: () =>
+      response.append("Set-Cookie", stringifySetCookie({ name: SESSION_COOKIE, value: "", ...attributes, maxAge: 0 })),
+  };
+}
