@@ -1,11 +1,12 @@
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
+import { unwrapResolverError } from "@apollo/server/errors";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
 import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import type { Database } from "@engagement-tracker/db";
 import cors from "cors";
 import express from "express";
-import { GraphQLError, type GraphQLFormattedError } from "graphql";
+import type { GraphQLFormattedError } from "graphql";
 import { createServer as createHttpServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
 import { viewerForToken } from "./auth/auth.service.ts";
@@ -63,6 +64,7 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
     validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     formatError: (formatted, error) => maskUnexpected(formatted, error, production, logError),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
@@ -106,17 +108,19 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
   };
 }
 
-/** Errors we raised on purpose (GraphQLError) pass through; anything else is a fault whose details stay on the server. */
+/**
+ * Every error raised on purpose carries a code (ours, Apollo's, graphql-armor's); Apollo
+ * gives anything else INTERNAL_SERVER_ERROR. Those are faults whose details stay on the server.
+ */
 function maskUnexpected(
   formatted: GraphQLFormattedError,
   error: unknown,
   production: boolean,
   logError: (error: unknown) => void,
 ): GraphQLFormattedError {
-  const original = error instanceof GraphQLError ? error.originalError : error;
-  const deliberate = !original || original instanceof GraphQLError;
+  const deliberate = formatted.extensions?.code !== "INTERNAL_SERVER_ERROR";
   if (deliberate) return formatted;
-  logError(original);
+  logError(unwrapResolverError(error));
   if (!production) return formatted;
   return {
     message: INTERNAL_ERROR_MESSAGE,

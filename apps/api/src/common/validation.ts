@@ -23,7 +23,20 @@ export const apply =
 export async function validateInput(input: object): Promise<UserError[]> {
   trimStrings(input);
   const failures = await validate(input, { forbidUnknownValues: false, stopAtFirstError: true });
-  return failures.flatMap((failure) => toUserErrors(failure, []));
+  return [...nulCharacterErrors(input, []), ...failures.flatMap((failure) => toUserErrors(failure, []))];
+}
+
+/** PostgreSQL text cannot hold U+0000; refuse it here rather than fail in the database. */
+function nulCharacterErrors(value: unknown, path: string[]): UserError[] {
+  if (typeof value === "string") {
+    return value.includes("\u0000")
+      ? [userError(UserErrorCode.VALIDATION, "Text cannot contain NUL characters.", path)]
+      : [];
+  }
+  if (value && typeof value === "object" && !(value instanceof Date)) {
+    return Object.entries(value).flatMap(([key, item]) => nulCharacterErrors(item, [...path, key]));
+  }
+  return [];
 }
 
 function toUserErrors(failure: ValidationError, parentPath: string[]): UserError[] {

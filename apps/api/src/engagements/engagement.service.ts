@@ -29,6 +29,7 @@ import {
   type UpdateEngagementInput,
   type UpdateEngagementStatusInput,
 } from "./engagement.inputs.ts";
+import { MAX_SEARCH_LENGTH } from "../security/limits.ts";
 import { healthWhere, todayUtc } from "./health.ts";
 import { judgeMove } from "./lifecycle.ts";
 
@@ -83,6 +84,11 @@ export function filterWhere(
   filter: EngagementFilter | null | undefined,
   today = todayUtc(),
 ): Prisma.EngagementWhereInput {
+  // PostgreSQL text cannot hold U+0000: refuse it as bad input rather than fail in the database.
+  if (filter && JSON.stringify(filter).includes("\\u0000")) throw badInput("Filters cannot contain NUL characters.", "filter");
+  if ((filter?.search?.length ?? 0) > MAX_SEARCH_LENGTH) {
+    throw badInput(`Search text is at most ${MAX_SEARCH_LENGTH} characters.`, "filter");
+  }
   const conditions: Prisma.EngagementWhereInput[] = [];
   if (!filter?.includeArchived) conditions.push({ archivedAt: null });
   if (filter?.statuses?.length) conditions.push({ status: { in: filter.statuses } });

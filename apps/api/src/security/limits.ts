@@ -23,14 +23,19 @@ export function operationLimits() {
     maxDepth: { n: OPERATION_LIMITS.maxDepth },
     costLimit: { maxCost: OPERATION_LIMITS.maxCost },
     maxAliases: { n: OPERATION_LIMITS.maxAliases },
-    maxTokens: { n: OPERATION_LIMITS.maxTokens },
+    // graphql-armor's token limit parses every request a second time and answers its
+    // refusals (and any syntax error) with HTTP 500; graphql-js's own parser limit is used instead.
+    maxTokens: { enabled: false },
     maxDirectives: { n: OPERATION_LIMITS.maxDirectives },
     // Suggestions ("did you mean …?") map the schema for someone who may not read it.
     blockFieldSuggestion: { enabled: true },
   });
   const { plugins, validationRules } = armor.protect();
-  return { plugins, validationRules };
+  return { plugins, validationRules, parseOptions: { maxTokens: OPERATION_LIMITS.maxTokens } };
 }
+
+/** Longest search text accepted: every word is a condition, so this bounds a query's cost. */
+export const MAX_SEARCH_LENGTH = 200;
 
 export interface RateLimits {
   /** Requests per minute for one token, or one IP address without a token. */

@@ -1,0 +1,405 @@
+import type { PrismaClient } from "@engagement-tracker/db";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { startTestApi, type TestApi } from "../test/api.ts";
+import { day, insertEngagement } from "../test/fixtures.ts";
+import { OPERATION_LIMITS } from "./limits.ts";
+
+let api: TestApi;
+let engagementId: string;
+let milestoneId: string;
+
+beforeAll(async () => {
+  api = await startTestApi();
+  const engagement = await insertEngagement(api.prisma, { title: "Target of hostile requests" });
+  engagementId = engagement.globalId;
+  const milestone = await api.prisma.milestone.create({
+    data: { engagementId: engagement.id, title: "Agenda agreed", dueOn: new Date(day(3)) },
+  });
+  milestoneId = Buffer.from(`Milestone:${milestone.id}`).toString("base64");
+});
+afterAll(() => api?.close());
+
+interface Answer {
+  status: number;
+  body: {
+    data?: Record<string, unknown> | null;
+    errors?: { message: string; extensions?: { code?: string } }[];
+  } | null;
+  text: string;
+}
+
+async function send(body: string, headers: Record<string, string> = {}): Promise<Answer> {
+  const response = await fetch(api.url, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${api.users.EDITOR.token}`, ...headers },
+    body,
+  });
+  const text = await response.text();
+  let parsed: Answer["body"] = null;
+  try {
+    parsed = JSON.parse(text) as Answer["body"];
+  } catch {
+    parsed = null;
+  }
+  return { status: response.status, body: parsed, text };
+}
+
+const operation = (query: string, variables?: unknown) => send(JSON.stringify({ query, variables }));
+
+async function fingerprint(prisma: PrismaClient) {
+  const [row] = await prisma.$queryRaw<{ fingerprint: string }[]>`
+    SELECT md5(concat_ws('|',
+      (SELECT string_agg(e::text, ',' ORDER BY e.id) FROM "Engagement" e),
+      (SELECT string_agg(m::text, ',' ORDER BY m.id) FROM "Milestone" m),
+      (SELECT string_agg(s::text, ',' ORDER BY s.id) FROM "StatusChange" s),
+      (SELECT count(*) FROM "EngagementEvent"), (SELECT count(*) FROM "ApiToken"), (SELECT count(*) FROM "User")
+    )) AS fingerprint`;
+  return row!.fingerprint;
+}
+
+/** A refusal a client can read: an HTTP 4xx, or GraphQL errors each carrying a code. */
+function expectClearRefusal(answer: Answer) {
+  expect(answer.status).toBeLessThan(500);
+  if (answer.status >= 400 && !answer.body?.errors) return;
+  const errors = answer.body?.errors ?? [];
+  const payloadErrors = Object.values(answer.body?.data ?? {}).flatMap(
+    (payload) => ((payload as { errors?: unknown[] } | null)?.errors ?? []) as unknown[],
+  );
+  expect(errors.length + payloadErrors.length).toBeGreaterThan(0);
+  for (const error of errors) {
+    expect(error.extensions?.code).toMatch(/^[A-Z_]+$/);
+    expect(error.extensions?.code).not.toBe("INTERNAL_SERVER_ERROR");
+  }
+}
+
+const deep = (levels: number) =>
+  `{ engagement(id: "${"x"}") ${"{ milestones { engagement ".repeat(levels)}{ id }${" } }".repeat(levels)} }`;
+const hostileStrings = [
+  `'; DROP TABLE "Engagement"; --`,
+  `" OR 1=1 --`,
+  `<script>alert("xss")</script>`,
+  `<img src=x onerror=alert(1)>`,
+  "${7*7}{{7*7}}",
+  'Robert\'); DELETE FROM "User"; --',
+];
+
+const refusedWithoutWriting: [string, () => Promise<Answer>][] = [
+  ["a body that is not JSON", () => send("this is not json")],
+  ["truncated JSON", () => send('{"query": "{ dashboard { today } "')],
+  ["an empty body", () => send("")],
+  ["a JSON array of nothing", () => send("[]")],
+  ["a query that is a number", () => send(JSON.stringify({ query: 42 }))],
+  [
+    "variables that are a string",
+    () => send(JSON.stringify({ query: "query($id: ID!) { node(id: $id) { id } }", variables: "id" })),
+  ],
+  ["a missing query", () => send(JSON.stringify({ variables: {} }))],
+  ["a syntax error", () => operation("{ dashboard { today ")],
+  ["an unknown field", () => operation("{ dashboard { secrets } }")],
+  ["an unknown operation name", () => send(JSON.stringify({ query: "query A { viewer { id } }", operationName: "B" }))],
+  [
+    "a page size given as text",
+    () => operation("query($n: Int) { engagements(first: $n) { totalCount } }", { n: "ten" }),
+  ],
+  ["an ID given as an object", () => operation("query($id: ID!) { node(id: $id) { id } }", { id: { $ne: null } })],
+  [
+    "an input given as a string",
+    () =>
+      operation(
+        "mutation($i: UpdateEngagementStatusInput!) { updateEngagementStatus(input: $i) { errors { code } } }",
+        { i: "CONFIRMED" },
+      ),
+  ],
+  [
+    "a lower-case enum value",
+    () =>
+      operation(
+        `mutation { updateEngagementStatus(input: { id: "${engagementId}", status: confirmed }) { errors { code } } }`,
+      ),
+  ],
+  [
+    "an unknown enum value in variables",
+    () =>
+      operation("query($s: [EngagementStatus!]) { engagements(filter: { statuses: $s }) { totalCount } }", {
+        s: ["DONE"],
+      }),
+  ],
+  ["an unknown order field", () => operation("{ engagements(orderBy: { field: PRIORITY }) { totalCount } }")],
+  [
+    "a date as a number",
+    () => operation("query($d: Date) { engagements(filter: { from: $d }) { totalCount } }", { d: 20270105 }),
+  ],
+  ["a date that does not exist", () => operation('{ engagements(filter: { from: "2027-02-30" }) { totalCount } }')],
+  ["an integer beyond 32 bits", () => operation("{ engagements(first: 99999999999) { totalCount } }")],
+  ["a page of a million", () => operation("{ engagements(first: 1000000) { totalCount } }")],
+  ["a negative page", () => operation("{ engagements(last: -5) { totalCount } }")],
+  ["first and last together", () => operation("{ engagements(first: 5, last: 5) { totalCount } }")],
+  ["a forged cursor", () => operation('{ engagements(after: "eyJub3QiOiJhIGN1cnNvciJ9") { totalCount } }')],
+  [
+    "a cursor with SQL in it",
+    () =>
+      operation(
+        `{ engagements(after: "${Buffer.from(`["START_DATE:ASC","' OR 1=1 --","x"]`).toString("base64url")}") { totalCount } }`,
+      ),
+  ],
+  [
+    "a series filter with a forged ID",
+    () => operation('{ engagements(filter: { seriesIds: ["U2VyaWVzOjsgRFJPUCBUQUJMRQ=="] }) { totalCount } }'),
+  ],
+  [
+    "a move of a forged ID",
+    () =>
+      operation(
+        'mutation { updateEngagementStatus(input: { id: "RW5nYWdlbWVudDonIE9SIDE9MQ==", status: CONFIRMED }) { errors { code } } }',
+      ),
+  ],
+  [
+    "a move of a milestone's ID as an engagement",
+    () =>
+      operation(
+        `mutation { updateEngagementStatus(input: { id: "${milestoneId}", status: CONFIRMED }) { errors { code } } }`,
+      ),
+  ],
+  [
+    "a move to an unreachable status",
+    () =>
+      operation(
+        `mutation { updateEngagementStatus(input: { id: "${engagementId}", status: COMPLETED }) { errors { code } } }`,
+      ),
+  ],
+  [
+    "a move with a stale version",
+    () =>
+      operation(
+        `mutation { updateEngagementStatus(input: { id: "${engagementId}", status: CONFIRMED, expectedVersion: -1 }) { errors { code } } }`,
+      ),
+  ],
+  [
+    "a 5,000-character reason",
+    () =>
+      operation(
+        `mutation($r: String) { updateEngagementStatus(input: { id: "${engagementId}", status: POSTPONED, reason: $r }) { errors { code } } }`,
+        { r: "x".repeat(5000) },
+      ),
+  ],
+  [
+    "a 300-character title",
+    () =>
+      operation(
+        `mutation($t: String) { updateEngagement(input: { id: "${engagementId}", title: $t }) { errors { code } } }`,
+        { t: "y".repeat(300) },
+      ),
+  ],
+  [
+    "a title of only spaces",
+    () =>
+      operation(`mutation { updateEngagement(input: { id: "${engagementId}", title: "     " }) { errors { code } } }`),
+  ],
+  [
+    "a title with a NUL character",
+    () =>
+      operation(
+        `mutation($t: String) { updateEngagement(input: { id: "${engagementId}", title: $t }) { errors { code } } }`,
+        { t: "Talks\u0000" },
+      ),
+  ],
+  [
+    "a search with a NUL character",
+    () => operation("query($q: String) { engagements(filter: { search: $q }) { totalCount } }", { q: "a\u0000b" }),
+  ],
+  [
+    "a country code of SQL",
+    () =>
+      operation(
+        `mutation { updateEngagement(input: { id: "${engagementId}", country: "'; --" }) { errors { code } } }`,
+      ),
+  ],
+  [
+    "an end before the start",
+    () =>
+      operation(
+        `mutation { updateEngagement(input: { id: "${engagementId}", endsOn: "2001-01-01" }) { errors { code } } }`,
+      ),
+  ],
+  [
+    "a milestone on a forged engagement",
+    () =>
+      operation(
+        'mutation { addMilestone(input: { engagementId: "Zm9v", title: "x", dueOn: "2027-01-01" }) { errors { code } } }',
+      ),
+  ],
+  [
+    "a 2 MB body",
+    () =>
+      operation(
+        `mutation($t: String) { updateEngagement(input: { id: "${engagementId}", title: $t }) { errors { code } } }`,
+        { t: "z".repeat(2_000_000) },
+      ),
+  ],
+  [
+    "a search term of 100 kB",
+    () =>
+      operation("query($q: String) { engagements(filter: { search: $q }) { totalCount } }", { q: "w ".repeat(50_000) }),
+  ],
+  [`depth ${OPERATION_LIMITS.maxDepth + 10}`, () => operation(deep(OPERATION_LIMITS.maxDepth + 10))],
+  [
+    "a hundred aliases",
+    () => operation(`{ ${Array.from({ length: 100 }, (_, i) => `a${i}: dashboard { today }`).join(" ")} }`),
+  ],
+  [
+    "aliased mutations in a flood",
+    () =>
+      operation(
+        `mutation { ${Array.from({ length: 50 }, (_, i) => `m${i}: archiveEngagement(input: { id: "${engagementId}" }) { errors { code } }`).join(" ")} }`,
+      ),
+  ],
+  [
+    "a batch of 50 operations",
+    () => send(JSON.stringify(Array.from({ length: 50 }, () => ({ query: "{ dashboard { today } }" })))),
+  ],
+  [
+    "a batch of mutations",
+    () =>
+      send(
+        JSON.stringify([
+          { query: `mutation { archiveEngagement(input: { id: "${engagementId}" }) { errors { code } } }` },
+        ]),
+      ),
+  ],
+  [
+    "a fragment that spreads itself",
+    () => operation("query { dashboard { ...A } } fragment A on Dashboard { today ...A }"),
+  ],
+  [
+    "two fragments in a cycle",
+    () => operation("query { dashboard { ...A } } fragment A on Dashboard { ...B } fragment B on Dashboard { ...A }"),
+  ],
+  ["ten thousand tokens", () => operation(`{ dashboard { ${"today ".repeat(10_000)} } }`)],
+  ["a hundred directives", () => operation(`{ dashboard { today ${"@include(if: true) ".repeat(100)} } }`)],
+  [
+    "a costly nesting of lists",
+    () =>
+      operation(
+        `{ ${Array.from({ length: 12 }, (_, i) => `e${i}: engagements(first: 100) { nodes { milestones { engagement { participants { organization { name } } } } } }`).join(" ")} }`,
+      ),
+  ],
+  [
+    "a text/plain POST (CSRF)",
+    () =>
+      send(`{"query":"mutation { archiveEngagement(input: { id: \\"${engagementId}\\" }) { errors { code } } }"}`, {
+        "content-type": "text/plain",
+      }),
+  ],
+  ["a form POST (CSRF)", () => send(`query=mutation`, { "content-type": "application/x-www-form-urlencoded" })],
+  [
+    "a forged bearer token",
+    () =>
+      send(
+        JSON.stringify({
+          query: `mutation { archiveEngagement(input: { id: "${engagementId}" }) { errors { code } } }`,
+        }),
+        { authorization: "Bearer etp_forged" },
+      ),
+  ],
+  [
+    "a malformed authorization header",
+    () =>
+      send(
+        JSON.stringify({
+          query: `mutation { archiveEngagement(input: { id: "${engagementId}" }) { errors { code } } }`,
+        }),
+        { authorization: "Basic YWRtaW46YWRtaW4=" },
+      ),
+  ],
+  [
+    "a viewer trying to write",
+    () =>
+      send(
+        JSON.stringify({
+          query: `mutation { archiveEngagement(input: { id: "${engagementId}" }) { errors { code } } }`,
+        }),
+        { authorization: `Bearer ${api.users.VIEWER.token}` },
+      ),
+  ],
+  [
+    "a sign-in with SQL for an email",
+    () => operation(`mutation { signIn(input: { email: "' OR 1=1 --", password: "x" }) { errors { code } } }`),
+  ],
+  [
+    "a sign-in with a 10 kB password",
+    () =>
+      operation('mutation($p: String!) { signIn(input: { email: "a@b.cd", password: $p }) { errors { code } } }', {
+        p: "p".repeat(10_000),
+      }),
+  ],
+  [
+    "a user created by an editor",
+    () =>
+      operation(
+        'mutation { createUser(input: { email: "x@y.zz", name: "X", role: ADMIN, password: "long enough password" }) { errors { code } } }',
+      ),
+  ],
+];
+
+describe("hostile and malformed requests", () => {
+  it("has a corpus of at least 60 requests", () => {
+    expect(refusedWithoutWriting.length + hostileStrings.length * 2).toBeGreaterThanOrEqual(60);
+  });
+
+  it.each(refusedWithoutWriting)("refuses %s clearly and writes nothing", async (_, request) => {
+    const before = await fingerprint(api.prisma);
+    expectClearRefusal(await request());
+    expect(await fingerprint(api.prisma)).toBe(before);
+    expect((await operation("{ viewer { id } }")).status).toBe(200);
+  });
+
+  it.each(hostileStrings)("stores %j in every text field exactly as written", async (text) => {
+    const { body } = await operation(
+      `mutation($input: CreateEngagementInput!) { createEngagement(input: $input) {
+        engagement { id title summary objectives location { name region } } errors { code message } } }`,
+      {
+        input: {
+          title: text,
+          summary: text,
+          objectives: [text],
+          locationName: text,
+          region: text,
+          kind: "OTHER",
+          startsOn: day(20),
+          endsOn: day(21),
+          country: "US",
+          hostCountry: "US",
+        },
+      },
+    );
+    const created = (body!.data!.createEngagement as { engagement: { id: string } & Record<string, unknown> })
+      .engagement;
+    expect(created).toMatchObject({
+      title: text,
+      summary: text,
+      objectives: [text],
+      location: { name: text, region: text },
+    });
+    const moved = await operation(
+      `mutation($input: UpdateEngagementStatusInput!) { updateEngagementStatus(input: $input) { statusChange { reason } errors { code } } }`,
+      { input: { id: created.id, status: "POSTPONED", reason: text } },
+    );
+    expect(moved.body!.data!.updateEngagementStatus).toEqual({ statusChange: { reason: text }, errors: [] });
+    expect(await api.prisma.engagement.count()).toBeGreaterThan(0);
+  });
+
+  it.each(hostileStrings)("searches for %j as plain text", async (text) => {
+    const { status, body } = await operation(
+      "query($q: String) { engagements(filter: { search: $q }) { nodes { title } } }",
+      { q: text },
+    );
+    expect(status).toBe(200);
+    const titles = (body!.data!.engagements as { nodes: { title: string }[] }).nodes.map((node) => node.title);
+    expect(titles.every((title) => title.includes(text))).toBe(true);
+  });
+
+  it("still answers, and has lost nothing", async () => {
+    expect(await api.prisma.engagement.count({ where: { title: "Target of hostile requests" } })).toBe(1);
+    expect((await operation("{ dashboard { today } }")).body?.data).toEqual({ dashboard: { today: day(0) } });
+  });
+});
