@@ -85,7 +85,8 @@ export function filterWhere(
   today = todayUtc(),
 ): Prisma.EngagementWhereInput {
   // PostgreSQL text cannot hold U+0000: refuse it as bad input rather than fail in the database.
-  if (filter && JSON.stringify(filter).includes("\\u0000")) throw badInput("Filters cannot contain NUL characters.", "filter");
+  if (filter && JSON.stringify(filter).includes("\\u0000"))
+    throw badInput("Filters cannot contain NUL characters.", "filter");
   if ((filter?.search?.length ?? 0) > MAX_SEARCH_LENGTH) {
     throw badInput(`Search text is at most ${MAX_SEARCH_LENGTH} characters.`, "filter");
   }
