@@ -14,6 +14,8 @@ export interface ApiConfig {
   /** Browser origins allowed to call the API. */
   allowedOrigins: string[];
   rateLimits: { requestsPerMinute: number; signInsPer15Minutes: number };
+  /** With it, live changes fan out across instances over Redis pub/sub instead of LISTEN/NOTIFY. */
+  redisUrl: string | undefined;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -34,5 +36,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       requestsPerMinute: Number(env.RATE_LIMIT_PER_MINUTE ?? 600),
       signInsPer15Minutes: Number(env.SIGN_IN_LIMIT_PER_15_MINUTES ?? 20),
     },
+    redisUrl: env.REDIS_URL || undefined,
   };
 }

@@ -1,5 +1,6 @@
 import type { Database, PrismaClient } from "@engagement-tracker/db";
 import type { Viewer } from "./auth/viewer.ts";
+import type { ChangeHub } from "./live/change-hub.ts";
 import { createEngagementLoaders } from "./engagements/engagement.loaders.ts";
 import { createMilestoneLoaders } from "./milestones/milestone.service.ts";
 import { createParticipantLoaders } from "./organizations/organization.service.ts";
@@ -21,6 +22,8 @@ export interface Context {
   /** The bearer token or session cookie the request carried, if any. */
   credential: string | null;
   sessionCookie: SessionCookie;
+  /** Live changes for subscriptions; null where the server runs without them. */
+  changeHub: ChangeHub | null;
 }
 
 function createLoaders(prisma: PrismaClient) {
@@ -33,9 +36,12 @@ function createLoaders(prisma: PrismaClient) {
   };
 }
 
-export function createContext(
-  db: Database,
-  request: Pick<Context, "viewer" | "credential" | "sessionCookie">,
-): Context {
+export function createContext(db: Database, request: Omit<Context, "prisma" | "loaders">): Context {
   return { prisma: db.prisma, loaders: createLoaders(db.prisma), ...request };
+}
+
+/** Call with a write's result once it committed, so other API instances hear of it. */
+export function announced<Result extends { sequence: bigint | null }>(context: Context, result: Result): Result {
+  if (result.sequence !== null) context.changeHub?.announce(result.sequence);
+  return result;
 }

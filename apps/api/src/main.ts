@@ -27,6 +27,7 @@ const server = await createServer({
   bodyLimit: config.bodyLimit,
   allowedOrigins: config.allowedOrigins,
   rateLimits: config.rateLimits,
+  redisUrl: config.redisUrl,
 });
 const running = await server.listen(config.port, config.host);
 console.log(

@@ -1,8 +1,9 @@
 import type { GraphQLSchema } from "graphql";
-import { buildSchema } from "type-graphql";
+import { buildSchema, type PubSub } from "type-graphql";
 import { authChecker } from "./auth/auth.checker.ts";
 import { AuthResolver } from "./auth/auth.resolver.ts";
 import { ApiToken } from "./auth/auth.types.ts";
+import { LiveResolver } from "./live/live.resolver.ts";
 import { DashboardResolver } from "./dashboard/dashboard.resolver.ts";
 import { EngagementEventResolver } from "./engagements/engagement-event.resolver.ts";
 import { EngagementResolver } from "./engagements/engagement.resolver.ts";
@@ -21,6 +22,19 @@ import { User } from "./users/user.type.ts";
 
 let built: Promise<GraphQLSchema> | undefined;
 
+/**
+ * type-graphql insists on a PubSub whenever a schema has subscriptions, even though each one
+ * here brings its own `subscribe` (the ChangeHub); this one refuses topic-based use loudly.
+ */
+const topicsUnsupported: PubSub = {
+  publish() {
+    throw new Error("Subscriptions here are served by the ChangeHub, not by topics");
+  },
+  subscribe() {
+    throw new Error("Subscriptions here are served by the ChangeHub, not by topics");
+  },
+};
+
 /** The GraphQL schema, built once per process (type-graphql's metadata is global). */
 export function buildAppSchema(): Promise<GraphQLSchema> {
   built ??= buildSchema({
@@ -35,10 +49,12 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       OrganizationResolver,
       AuthResolver,
       UserResolver,
+      LiveResolver,
     ],
     // Every Node type, so node(id:) can return them even where no field names them.
     orphanedTypes: [Engagement, Series, Organization, Milestone, StatusChange, User, ApiToken],
     authChecker,
+    pubSub: topicsUnsupported,
     // Validation runs in the services so failures become payload errors, not request errors.
     validate: false,
   });

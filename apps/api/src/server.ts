@@ -12,6 +12,9 @@ import type { AddressInfo } from "node:net";
 import { viewerForToken } from "./auth/auth.service.ts";
 import { credentialOf, sessionCookieOn } from "./auth/request-credentials.ts";
 import { createContext, type Context } from "./context.ts";
+import { openChangeFeed } from "./live/change-feed.ts";
+import { ChangeHub } from "./live/change-hub.ts";
+import { serveSubscriptions } from "./live/websocket.ts";
 import { buildAppSchema } from "./schema.ts";
 import { operationLimits, rateLimiters, type RateLimits } from "./security/limits.ts";
 
@@ -22,6 +25,8 @@ export interface ServerOptions {
   /** Browser origins allowed to call the API (the dashboard's). */
   allowedOrigins?: string[];
   rateLimits?: RateLimits;
+  /** Fan live changes out through Redis pub/sub instead of PostgreSQL LISTEN/NOTIFY. */
+  redisUrl?: string;
   /** Where unexpected errors are reported; they never reach the client in production. */
   logError?: (error: unknown) => void;
 }
@@ -57,10 +62,13 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
   // Behind a load balancer the client's address is in X-Forwarded-For; rate limits key on it.
   app.set("trust proxy", "loopback, linklocal, uniquelocal");
   const httpServer = createHttpServer(app);
+  const schema = await buildAppSchema();
+  const changeHub = await ChangeHub.start(db.prisma, await openChangeFeed(db, options.redisUrl));
+  const subscriptions = serveSubscriptions({ httpServer, schema, db, changeHub, allowedOrigins });
 
   const limits = operationLimits();
   const apollo = new ApolloServer<Context>({
-    schema: await buildAppSchema(),
+    schema,
     introspection: !production,
     includeStacktraceInErrorResponses: !production,
     validationRules: limits.validationRules,
@@ -68,6 +76,16 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
     formatError: (formatted, error) => maskUnexpected(formatted, error, production, logError),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer }),
+      {
+        async serverWillStart() {
+          return {
+            async drainServer() {
+              await subscriptions.dispose();
+              await changeHub.close();
+            },
+          };
+        },
+      },
       ApolloServerPluginLandingPageDisabled(),
       // graphql-armor is typed against the CommonJS build of Apollo Server; the plugins are the same.
       ...(limits.plugins as ApolloServerPlugin<Context>[]),
@@ -87,6 +105,7 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
           credential,
           viewer: credential ? await viewerForToken(db.prisma, credential) : null,
           sessionCookie: sessionCookieOn(res, production),
+          changeHub,
         });
       },
     }),

@@ -1,11 +1,12 @@
 import { parseCookie, stringifySetCookie } from "cookie";
-import type { Request, Response } from "express";
+import type { Response } from "express";
+import type { IncomingHttpHeaders } from "node:http";
 import type { SessionCookie } from "../context.ts";
 
 export const SESSION_COOKIE = "et_session";
 
 /** The bearer token of the Authorization header, else the session cookie. */
-export function credentialOf(request: Request): string | null {
+export function credentialOf(request: { headers: IncomingHttpHeaders }): string | null {
   const authorization = request.headers.authorization;
   if (authorization) {
     const [scheme, token] = authorization.split(" ");

@@ -11,7 +11,7 @@ import { StatusChange } from "./status-change.type.ts";
 
 export const toStatusChange = (row: StatusChangeRow): StatusChange => fromRow(StatusChange, row);
 
-const toEngagementEvent = ({ sequence, changes, ...row }: EngagementEventRow): EngagementEvent =>
+export const toEngagementEvent = ({ sequence, changes, ...row }: EngagementEventRow): EngagementEvent =>
   Object.assign(new EngagementEvent(), row, {
     sequence: sequence.toString(),
     changes: changes as Record<string, unknown>,

@@ -3,7 +3,7 @@ import { Role } from "../common/enums.ts";
 import { PageArgs } from "../common/connection.ts";
 import { rowIdOf } from "../common/node.ts";
 import { toPayload } from "../common/payload.ts";
-import type { Context } from "../context.ts";
+import { announced, type Context } from "../context.ts";
 import { Milestone } from "../milestones/milestone.type.ts";
 import { Participant } from "../organizations/organization.type.ts";
 import { Series } from "../series/series.type.ts";
@@ -112,23 +112,26 @@ export class EngagementResolver {
   @Authorized(Role.EDITOR)
   @Mutation(() => CreateEngagementPayload)
   createEngagement(
-    @Ctx() { prisma, viewer }: Context,
+    @Ctx() context: Context,
     @Arg("input", () => CreateEngagementInput) input: CreateEngagementInput,
   ): Promise<CreateEngagementPayload> {
     return toPayload(CreateEngagementPayload, async () =>
-      withEngagement(await createEngagement(prisma, input, viewer!.id)),
+      withEngagement(announced(context, await createEngagement(context.prisma, input, context.viewer!.id)).engagement),
     );
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => UpdateEngagementPayload, { description: "Edits facts of an engagement (not its status)." })
   updateEngagement(
-    @Ctx() { prisma, viewer }: Context,
+    @Ctx() context: Context,
     @Arg("input", () => UpdateEngagementInput) input: UpdateEngagementInput,
   ): Promise<UpdateEngagementPayload> {
     return toPayload(
       UpdateEngagementPayload,
-      async () => withEngagement(await updateEngagement(prisma, input, viewer!.id)),
+      async () =>
+        withEngagement(
+          announced(context, await updateEngagement(context.prisma, input, context.viewer!.id)).engagement,
+        ),
       withEngagement,
     );
   }
@@ -138,13 +141,13 @@ export class EngagementResolver {
     description: "Moves an engagement one step through its lifecycle and records the move in its history.",
   })
   updateEngagementStatus(
-    @Ctx() { prisma, viewer }: Context,
+    @Ctx() context: Context,
     @Arg("input", () => UpdateEngagementStatusInput) input: UpdateEngagementStatusInput,
   ): Promise<UpdateEngagementStatusPayload> {
     return toPayload(
       UpdateEngagementStatusPayload,
       async () => {
-        const { engagement, extra } = await changeStatus(prisma, input, viewer!.id);
+        const { engagement, extra } = announced(context, await changeStatus(context.prisma, input, context.viewer!.id));
         return { engagement, statusChange: toStatusChange(extra) };
       },
       withEngagement,
@@ -156,12 +159,15 @@ export class EngagementResolver {
     description: "Hides an engagement from lists; it can no longer be changed.",
   })
   archiveEngagement(
-    @Ctx() { prisma, viewer }: Context,
+    @Ctx() context: Context,
     @Arg("input", () => ArchiveEngagementInput) input: ArchiveEngagementInput,
   ): Promise<ArchiveEngagementPayload> {
     return toPayload(
       ArchiveEngagementPayload,
-      async () => withEngagement(await archiveEngagement(prisma, input, viewer!.id)),
+      async () =>
+        withEngagement(
+          announced(context, await archiveEngagement(context.prisma, input, context.viewer!.id)).engagement,
+        ),
       withEngagement,
     );
   }

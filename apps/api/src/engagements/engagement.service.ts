@@ -164,6 +164,21 @@ export async function listEngagements(
 export interface WriteResult<Extra = undefined> {
   engagement: Engagement;
   extra: Extra;
+  /** The audit-trail position of this write; null when nothing needed writing. */
+  sequence: bigint | null;
+}
+
+/**
+ * Makes event sequences follow commit order, so a reader that has seen sequence N has
+ * seen everything before it: a writer takes this lock just before appending its event
+ * and holds it until its transaction ends.
+ */
+const EVENT_ORDER_LOCK = 72_707_001;
+
+async function appendEvent(tx: Tx, data: Prisma.EngagementEventUncheckedCreateInput): Promise<bigint> {
+  await tx.$queryRaw`SELECT pg_advisory_xact_lock(${EVENT_ORDER_LOCK})::text`;
+  const { sequence } = await tx.engagementEvent.create({ data, select: { sequence: true } });
+  return sequence;
 }
 
 /** Someone else wrote the engagement between our read and our write. */
@@ -221,16 +236,14 @@ export async function writeEngagement<Extra = undefined>(
         });
         if (!updated) throw new LostRace();
         const extra = (await alsoWrite?.(tx)) as Extra;
-        await tx.engagementEvent.create({
-          data: {
-            engagementId: rowId,
-            kind: event,
-            version: updated.version,
-            actorId,
-            changes: { ...columnChanges(current, updated, changes), ...details } as Prisma.InputJsonObject,
-          },
+        const sequence = await appendEvent(tx, {
+          engagementId: rowId,
+          kind: event,
+          version: updated.version,
+          actorId,
+          changes: { ...columnChanges(current, updated, changes), ...details } as Prisma.InputJsonObject,
         });
-        return { engagement: toEngagement(updated), extra };
+        return { engagement: toEngagement(updated), extra, sequence };
       });
     } catch (error) {
       if (!(error instanceof LostRace)) throw error;
@@ -359,7 +372,7 @@ export async function createEngagement(
   prisma: PrismaClient,
   input: CreateEngagementInput,
   actorId: string | null,
-): Promise<Engagement> {
+): Promise<WriteResult> {
   await requireValid(input);
   return prisma.$transaction(async (tx) => {
     const errors = windowErrors(input.startsOn, input.endsOn);
@@ -393,10 +406,15 @@ export async function createEngagement(
         objectives: input.objectives ?? [],
         participations: { create: participants.rows },
         statusChanges: { create: { fromStatus: null, toStatus: input.status, reason: "Created", actorId } },
-        events: { create: { kind: EngagementEventKind.CREATED, version: 1, actorId } },
       },
     });
-    return toEngagement(row);
+    const sequence = await appendEvent(tx, {
+      engagementId: row.id,
+      kind: EngagementEventKind.CREATED,
+      version: 1,
+      actorId,
+    });
+    return { engagement: toEngagement(row), extra: undefined, sequence };
   });
 }
 
@@ -407,58 +425,53 @@ export async function updateEngagement(
   prisma: PrismaClient,
   input: UpdateEngagementInput,
   actorId: string | null,
-): Promise<Engagement> {
+): Promise<WriteResult<void>> {
   const rowId = requireEngagementRowId(input.id);
-  const { engagement } = await writeEngagement(
-    prisma,
-    { rowId, expectedVersion: input.expectedVersion, actorId },
-    async (current, tx) => {
-      await requireValid(input, current);
-      const errors = REQUIRED_ON_UPDATE.filter((field) => input[field] === null).map((field) =>
-        userError(UserErrorCode.VALIDATION, `${field} cannot be removed.`, [field]),
-      );
-      errors.push(...windowErrors(input.startsOn ?? current.startsOn, input.endsOn ?? current.endsOn));
-      const changes: Prisma.EngagementUncheckedUpdateManyInput = {
-        title: input.title ?? undefined,
-        kind: input.kind ?? undefined,
-        startsOn: input.startsOn ?? undefined,
-        endsOn: input.endsOn ?? undefined,
-        locationName: input.locationName ?? undefined,
-        country: input.country?.toUpperCase(),
-        hostCountry: input.hostCountry?.toUpperCase(),
-        round: input.round,
-        region: input.region === undefined ? undefined : input.region || null,
-        summary: input.summary === undefined ? undefined : input.summary || null,
-        outcome: input.outcome === undefined ? undefined : input.outcome || null,
-        objectives: input.objectives === undefined ? undefined : (input.objectives ?? []),
-      };
-      if (input.seriesId !== undefined) {
-        if (input.seriesId === null || input.seriesId === "") changes.seriesId = null;
-        else {
-          const series = await resolveSeries(tx, input.seriesId);
-          if ("error" in series) errors.push(series.error);
-          else changes.seriesId = series.rowId;
-        }
+  return writeEngagement(prisma, { rowId, expectedVersion: input.expectedVersion, actorId }, async (current, tx) => {
+    await requireValid(input, current);
+    const errors = REQUIRED_ON_UPDATE.filter((field) => input[field] === null).map((field) =>
+      userError(UserErrorCode.VALIDATION, `${field} cannot be removed.`, [field]),
+    );
+    errors.push(...windowErrors(input.startsOn ?? current.startsOn, input.endsOn ?? current.endsOn));
+    const changes: Prisma.EngagementUncheckedUpdateManyInput = {
+      title: input.title ?? undefined,
+      kind: input.kind ?? undefined,
+      startsOn: input.startsOn ?? undefined,
+      endsOn: input.endsOn ?? undefined,
+      locationName: input.locationName ?? undefined,
+      country: input.country?.toUpperCase(),
+      hostCountry: input.hostCountry?.toUpperCase(),
+      round: input.round,
+      region: input.region === undefined ? undefined : input.region || null,
+      summary: input.summary === undefined ? undefined : input.summary || null,
+      outcome: input.outcome === undefined ? undefined : input.outcome || null,
+      objectives: input.objectives === undefined ? undefined : (input.objectives ?? []),
+    };
+    if (input.seriesId !== undefined) {
+      if (input.seriesId === null || input.seriesId === "") changes.seriesId = null;
+      else {
+        const series = await resolveSeries(tx, input.seriesId);
+        if ("error" in series) errors.push(series.error);
+        else changes.seriesId = series.rowId;
       }
-      const participants = input.participants == null ? null : await resolveParticipants(tx, input.participants);
-      errors.push(...(participants?.errors ?? []));
-      if (errors.length) throw new RefusedError(errors, toEngagement(current));
-      return {
-        changes,
-        event: EngagementEventKind.EDITED,
-        details: participants ? { participants: participants.rows } : undefined,
-        alsoWrite: participants
-          ? async (tx: Tx) => {
-              await tx.participation.deleteMany({ where: { engagementId: rowId } });
-              await tx.participation.createMany({
-                data: participants.rows.map((row) => ({ ...row, engagementId: rowId })),
-              });
-            }
-          : undefined,
-      };
-    },
-  );
-  return engagement;
+    }
+    const participants = input.participants == null ? null : await resolveParticipants(tx, input.participants);
+    errors.push(...(participants?.errors ?? []));
+    if (errors.length) throw new RefusedError(errors, toEngagement(current));
+    return {
+      changes,
+      event: EngagementEventKind.EDITED,
+      details: participants ? { participants: participants.rows } : undefined,
+      alsoWrite: participants
+        ? async (tx: Tx) => {
+            await tx.participation.deleteMany({ where: { engagementId: rowId } });
+            await tx.participation.createMany({
+              data: participants.rows.map((row) => ({ ...row, engagementId: rowId })),
+            });
+          }
+        : undefined,
+    };
+  });
 }
 
 export async function changeStatus(
@@ -499,13 +512,12 @@ export async function archiveEngagement(
   prisma: PrismaClient,
   input: ArchiveEngagementInput,
   actorId: string | null,
-): Promise<Engagement> {
+): Promise<WriteResult> {
   const target = { rowId: requireEngagementRowId(input.id), expectedVersion: input.expectedVersion, actorId };
-  const { engagement } = await writeEngagement(prisma, target, async () => ({
+  return writeEngagement(prisma, target, async () => ({
     changes: { archivedAt: new Date() },
     event: EngagementEventKind.ARCHIVED,
   }));
-  return engagement;
 }
 
 /** The row ID of an engagement global ID, or a NOT_FOUND refusal. */

@@ -1,7 +1,7 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import { Role } from "../common/enums.ts";
 import { toPayload } from "../common/payload.ts";
-import type { Context } from "../context.ts";
+import { announced, type Context } from "../context.ts";
 import { withEngagement } from "../engagements/engagement.payloads.ts";
 import type { WriteResult } from "../engagements/engagement.service.ts";
 import { Engagement } from "../engagements/engagement.type.ts";
@@ -22,12 +22,12 @@ export class MilestoneResolver {
   @Authorized(Role.EDITOR)
   @Mutation(() => MilestonePayload, { description: "Adds a preparation step to an engagement." })
   addMilestone(
-    @Ctx() { prisma, viewer }: Context,
+    @Ctx() context: Context,
     @Arg("input", () => AddMilestoneInput) input: AddMilestoneInput,
   ): Promise<MilestonePayload> {
     return toPayload(
       MilestonePayload,
-      async () => toMilestonePayload(await addMilestone(prisma, input, viewer!.id)),
+      async () => toMilestonePayload(announced(context, await addMilestone(context.prisma, input, context.viewer!.id))),
       withEngagement,
     );
   }
@@ -35,12 +35,13 @@ export class MilestoneResolver {
   @Authorized(Role.EDITOR)
   @Mutation(() => MilestonePayload, { description: "Marks a milestone done; done already is not an error." })
   completeMilestone(
-    @Ctx() { prisma, viewer }: Context,
+    @Ctx() context: Context,
     @Arg("input", () => MilestoneStateInput) input: MilestoneStateInput,
   ): Promise<MilestonePayload> {
     return toPayload(
       MilestonePayload,
-      async () => toMilestonePayload(await setMilestoneDone(prisma, input, true, viewer!.id)),
+      async () =>
+        toMilestonePayload(announced(context, await setMilestoneDone(context.prisma, input, true, context.viewer!.id))),
       withEngagement,
     );
   }
@@ -48,12 +49,15 @@ export class MilestoneResolver {
   @Authorized(Role.EDITOR)
   @Mutation(() => MilestonePayload, { description: "Marks a done milestone open again." })
   reopenMilestone(
-    @Ctx() { prisma, viewer }: Context,
+    @Ctx() context: Context,
     @Arg("input", () => MilestoneStateInput) input: MilestoneStateInput,
   ): Promise<MilestonePayload> {
     return toPayload(
       MilestonePayload,
-      async () => toMilestonePayload(await setMilestoneDone(prisma, input, false, viewer!.id)),
+      async () =>
+        toMilestonePayload(
+          announced(context, await setMilestoneDone(context.prisma, input, false, context.viewer!.id)),
+        ),
       withEngagement,
     );
   }

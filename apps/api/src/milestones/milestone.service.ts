@@ -66,7 +66,7 @@ export async function setMilestoneDone(
   if (!milestone) refuse(UserErrorCode.NOT_FOUND, `No milestone has the ID "${input.id}".`, ["id"]);
   if (Boolean(milestone.completedAt) === done) {
     const engagement = await prisma.engagement.findUniqueOrThrow({ where: { id: milestone.engagementId } });
-    return { engagement: toEngagement(engagement), extra: toMilestone(milestone) };
+    return { engagement: toEngagement(engagement), extra: toMilestone(milestone), sequence: null };
   }
   const target = { rowId: milestone.engagementId, expectedVersion: input.expectedVersion, actorId };
   return writeEngagement(prisma, target, async () => ({

@@ -1,0 +1,191 @@
+import type { EngagementEvent as EngagementEventRow, PrismaClient } from "@engagement-tracker/db";
+import { toEngagementEvent } from "../engagements/engagement.loaders.ts";
+import type { EngagementFilter } from "../engagements/engagement.inputs.ts";
+import { filterWhere, toEngagement } from "../engagements/engagement.service.ts";
+import type { ChangeFeed } from "./change-feed.ts";
+import { EngagementChange } from "./engagement-change.type.ts";
+
+/** Events read per query while catching up. */
+const PAGE = 500;
+/** Changes one subscriber may fall behind by before it is cut off (it can reconnect and catch up). */
+const MAX_BACKLOG = 10_000;
+
+interface Subscriber {
+  filter: EngagementFilter | null;
+  /** The last sequence delivered: nothing at or below it is delivered again. */
+  delivered: bigint;
+  /** While replaying missed changes, live ones wait in the audit trail, to keep the order. */
+  catchingUp: boolean;
+  push(change: EngagementChange): void;
+}
+
+/**
+ * One per API instance: learns of committed changes from the feed, reads them from the
+ * audit trail in sequence order, and hands each subscriber the ones its filter matches.
+ * Sequences follow commit order (see appendEvent), so reading "everything after the last
+ * one seen" never skips a change, whichever instance made it.
+ */
+export class ChangeHub {
+  private lastSeen = 0n;
+  private readonly subscribers = new Set<Subscriber>();
+  private reading: Promise<void> | null = null;
+  private readAgain = false;
+
+  private constructor(
+    private readonly prisma: PrismaClient,
+    private readonly feed: ChangeFeed,
+  ) {}
+
+  static async start(prisma: PrismaClient, feed: ChangeFeed): Promise<ChangeHub> {
+    const hub = new ChangeHub(prisma, feed);
+    const latest = await prisma.engagementEvent.aggregate({ _max: { sequence: true } });
+    hub.lastSeen = latest._max.sequence ?? 0n;
+    feed.onSignal((sequence) => {
+      if (sequence === null || sequence > hub.lastSeen) hub.readNewEvents();
+    });
+    return hub;
+  }
+
+  /** After a write committed here: tells other instances, where the feed needs it. */
+  announce(sequence: bigint): void {
+    this.feed.announce(sequence);
+  }
+
+  get subscriberCount(): number {
+    return this.subscribers.size;
+  }
+
+  /**
+   * Changes matching `filter`, as they commit; with `since`, first every matching change
+   * after that sequence (what a reconnecting client missed), each exactly once.
+   */
+  subscribe(filter: EngagementFilter | null, since: bigint | null): AsyncIterableIterator<EngagementChange> {
+    const queue: EngagementChange[] = [];
+    let wake: (() => void) | null = null;
+    let finished = false;
+    const subscriber: Subscriber = {
+      filter,
+      delivered: since ?? this.lastSeen,
+      catchingUp: since !== null,
+      push: (change) => {
+        queue.push(change);
+        if (queue.length > MAX_BACKLOG) stop();
+        wake?.();
+      },
+    };
+    const stop = () => {
+      finished = true;
+      this.subscribers.delete(subscriber);
+      wake?.();
+    };
+    this.subscribers.add(subscriber);
+    if (since !== null) void this.catchUp(subscriber).catch(stop);
+
+    return {
+      [Symbol.asyncIterator]() {
+        return this;
+      },
+      async next() {
+        while (!queue.length && !finished) await new Promise<void>((resolve) => (wake = resolve));
+        wake = null;
+        const value = queue.shift();
+        return value ? { value, done: false } : { value: undefined, done: true };
+      },
+      async return() {
+        stop();
+        return { value: undefined, done: true };
+      },
+    };
+  }
+
+  async close(): Promise<void> {
+    for (const subscriber of this.subscribers) this.subscribers.delete(subscriber);
+    await this.feed.close();
+  }
+
+  /** Replays one subscriber's missed changes until it has seen all this instance has; then it goes live. */
+  private async catchUp(subscriber: Subscriber): Promise<void> {
+    while (subscriber.delivered < this.lastSeen) {
+      const events = await this.prisma.engagementEvent.findMany({
+        where: { sequence: { gt: subscriber.delivered, lte: this.lastSeen } },
+        orderBy: { sequence: "asc" },
+        take: PAGE,
+      });
+      if (!events.length) break;
+      await this.deliver(events, [subscriber]);
+    }
+    subscriber.catchingUp = false;
+  }
+
+  /** Reads every event after the last one seen; a signal during a read schedules one more. */
+  private readNewEvents(): void {
+    if (this.reading) {
+      this.readAgain = true;
+      return;
+    }
+    this.reading = (async () => {
+      do {
+        this.readAgain = false;
+        for (;;) {
+          const events = await this.prisma.engagementEvent.findMany({
+            where: { sequence: { gt: this.lastSeen } },
+            orderBy: { sequence: "asc" },
+            take: PAGE,
+          });
+          if (!events.length) break;
+          this.lastSeen = events.at(-1)!.sequence;
+          await this.deliver(
+            events,
+            [...this.subscribers].filter((subscriber) => !subscriber.catchingUp),
+          );
+        }
+      } while (this.readAgain);
+    })()
+      .catch(() => {
+        // The database is unreachable; the next signal (or the feed's reconnect) reads again.
+      })
+      .finally(() => {
+        this.reading = null;
+      });
+  }
+
+  private async deliver(events: EngagementEventRow[], subscribers: Subscriber[]): Promise<void> {
+    if (!subscribers.length) return;
+    const engagementIds = [...new Set(events.map((event) => event.engagementId))];
+    const engagements = new Map(
+      (await this.prisma.engagement.findMany({ where: { id: { in: engagementIds } } })).map((row) => [
+        row.id,
+        toEngagement(row),
+      ]),
+    );
+    const matches = await this.matchFilters(subscribers, engagementIds);
+    for (const event of events) {
+      const engagement = engagements.get(event.engagementId);
+      if (!engagement) continue;
+      const change = Object.assign(new EngagementChange(), { event: toEngagementEvent(event), engagement });
+      for (const subscriber of subscribers) {
+        if (event.sequence <= subscriber.delivered) continue;
+        subscriber.delivered = event.sequence;
+        const matched = subscriber.filter === null || matches.get(subscriber.filter)?.has(event.engagementId);
+        if (matched) subscriber.push(change);
+      }
+    }
+  }
+
+  /**
+   * For each distinct filter, which of these engagements match it now, by the same rules as
+   * the `engagements` query. Archived engagements still match, so subscribers learn of the archiving.
+   */
+  private async matchFilters(subscribers: Subscriber[], engagementIds: string[]) {
+    const matches = new Map<EngagementFilter | null, Set<string>>();
+    for (const filter of new Set(subscribers.map((subscriber) => subscriber.filter))) {
+      if (!filter) continue;
+      const rows = await this.prisma.engagement.findMany({
+        where: { AND: [{ id: { in: engagementIds } }, filterWhere({ ...filter, includeArchived: true })] },
+        select: { id: true },
+      });
+      matches.set(filter, new Set(rows.map((row) => row.id)));
+    }
+    return matches;
+  }
+}

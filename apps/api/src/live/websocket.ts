@@ -1,0 +1,58 @@
+import type { Database } from "@engagement-tracker/db";
+import type { GraphQLSchema } from "graphql";
+import { useServer } from "graphql-ws/use/ws";
+import type { IncomingMessage, Server } from "node:http";
+import { WebSocketServer } from "ws";
+import { viewerForToken } from "../auth/auth.service.ts";
+import { credentialOf } from "../auth/request-credentials.ts";
+import { createContext } from "../context.ts";
+import type { ChangeHub } from "./change-hub.ts";
+
+export interface SubscriptionServerOptions {
+  httpServer: Server;
+  schema: GraphQLSchema;
+  db: Database;
+  changeHub: ChangeHub;
+  /** Browser origins that may open a socket (a socket carries the session cookie). */
+  allowedOrigins: string[];
+}
+
+/**
+ * Serves GraphQL subscriptions over graphql-ws on the same port and path as queries.
+ * A client authenticates with `connectionParams: { authorization: "Bearer …" }` or the session cookie.
+ */
+export function serveSubscriptions(options: SubscriptionServerOptions): { dispose(): Promise<void> } {
+  const { httpServer, schema, db, changeHub, allowedOrigins } = options;
+  const sockets = new WebSocketServer({
+    server: httpServer,
+    path: "/graphql",
+    verifyClient: ({ origin }: { origin?: string }) => !origin || allowedOrigins.includes(origin),
+  });
+  const server = useServer<Record<string, unknown> | undefined, { request: IncomingMessage }>(
+    {
+      schema,
+      context: async ({ connectionParams, extra }) => {
+        const authorization = connectionParams?.authorization;
+        const credential = credentialOf({
+          headers: {
+            ...extra.request.headers,
+            ...(typeof authorization === "string" ? { authorization } : {}),
+          },
+        });
+        return createContext(db, {
+          credential,
+          viewer: credential ? await viewerForToken(db.prisma, credential) : null,
+          sessionCookie: { set: () => {}, clear: () => {} },
+          changeHub,
+        });
+      },
+    },
+    sockets,
+  );
+  return {
+    async dispose() {
+      await server.dispose();
+      await new Promise<void>((resolve) => sockets.close(() => resolve()));
+    },
+  };
+}
