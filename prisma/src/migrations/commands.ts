@@ -1,4 +1,5 @@
-import type { HistoryDiagnostic } from "@prisma/schema-engine-wasm/schema_engine_bg";
+import type { HistoryDiagnostic, MigrationList } from "@prisma/schema-engine-wasm/schema_engine_bg";
+import { createHash } from "node:crypto";
 import { relative } from "node:path";
 import type { Database } from "../database.ts";
 import { migrationAdapterFactory, scratchAdapterFactory } from "./adapters.ts";
@@ -19,10 +20,43 @@ import {
  */
 export async function applyMigrations(db: Database, paths?: MigrationPaths): Promise<{ applied: string[] }> {
   const migrationsList = await readMigrationList(resolvePaths(paths).migrationsDir);
-  const { appliedMigrationNames } = await withSchemaEngine(migrationAdapterFactory(db), undefined, (engine) =>
-    engine.applyMigrations({ migrationsList, filters: noExternalObjects }),
-  );
-  return { applied: appliedMigrationNames };
+  if (await allRecordedAsApplied(db, migrationsList)) return { applied: [] };
+  for (let attempt = 1; ; attempt++) {
+    try {
+      const { appliedMigrationNames } = await withSchemaEngine(migrationAdapterFactory(db), undefined, (engine) =>
+        engine.applyMigrations({ migrationsList, filters: noExternalObjects }),
+      );
+      return { applied: appliedMigrationNames };
+    } catch (error) {
+      // Instances starting together queue on the engine's advisory lock, which it gives up on after
+      // 10 s; by the next attempt the first instance has usually applied everything.
+      const lockTimedOut = (error as { cause?: { code?: string } }).cause?.code === "P1002";
+      if (!lockTimedOut || attempt === LOCK_ATTEMPTS) throw error;
+      if (await allRecordedAsApplied(db, migrationsList)) return { applied: [] };
+    }
+  }
+}
+
+const LOCK_ATTEMPTS = 3;
+
+/**
+ * True when `_prisma_migrations` records every migration in the folder as finished, with the
+ * checksum of the file as it is now: the common case at start-up, answered with one query
+ * instead of starting the schema engine. Anything else (a fresh database, an edited or failed
+ * migration) goes to the engine, which applies or explains.
+ */
+async function allRecordedAsApplied(db: Database, migrationsList: MigrationList): Promise<boolean> {
+  const recorded = await db.prisma
+    .$queryRawUnsafe<{ migration_name: string; checksum: string }[]>(
+      "SELECT migration_name, checksum FROM _prisma_migrations WHERE finished_at IS NOT NULL AND rolled_back_at IS NULL",
+    )
+    .catch(() => null);
+  if (!recorded) return false;
+  const checksums = new Map(recorded.map((row) => [row.migration_name, row.checksum]));
+  return migrationsList.migrationDirectories.every(({ path, migrationFile }) => {
+    const file = migrationFile.content;
+    return file.tag === "ok" && checksums.get(path) === createHash("sha256").update(file.value).digest("hex");
+  });
 }
 
 export interface MigrationStatus {

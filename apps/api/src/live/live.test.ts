@@ -163,7 +163,7 @@ describe.skipIf(!postgresUrl)(
       return (await response.json()) as { data: Data };
     }
 
-    async function engagementIn(url: string) {
+    async function newEngagement() {
       const db = await openDatabase({ kind: "postgres", url: databaseUrl });
       const engagement = await insertEngagement(db.prisma, { status: "PROPOSED" });
       await db.close();
@@ -176,7 +176,7 @@ describe.skipIf(!postgresUrl)(
       "deliver a change made on instance A to a subscriber on instance B, in order, exactly once (%s)",
       async (_, env) => {
         const [a, b] = [await start(env), await start(env)];
-        const id = await engagementIn(a.url);
+        const id = await newEngagement();
         const subscriber = await recordChanges(b.url, token);
         for (const status of ["PLANNED", "CONFIRMED", "IN_PROGRESS", "COMPLETED"]) {
           await send(a.url, MoveStatus, { input: { id, status: status as "PLANNED" } });
@@ -194,7 +194,7 @@ describe.skipIf(!postgresUrl)(
     it("over Redis pub/sub too, when REDIS_URL is set", async ({ skip }) => {
       if (!(await redisAnswers())) skip(`no Redis at ${redisUrl}`);
       const [a, b] = [await start({ REDIS_URL: redisUrl }), await start({ REDIS_URL: redisUrl })];
-      const id = await engagementIn(a.url);
+      const id = await newEngagement();
       const subscriber = await recordChanges(b.url, token);
       for (const status of ["PLANNED", "CONFIRMED", "IN_PROGRESS"]) {
         await send(a.url, MoveStatus, { input: { id, status: status as "PLANNED" } });
@@ -209,7 +209,7 @@ describe.skipIf(!postgresUrl)(
       const writer = await start();
       const port = await freePort();
       let reader = await start({}, port);
-      const id = await engagementIn(writer.url);
+      const id = await newEngagement();
 
       const before = await recordChanges(reader.url, token);
       await send(writer.url, MoveStatus, { input: { id, status: "PLANNED" } });
