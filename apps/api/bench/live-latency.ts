@@ -6,11 +6,11 @@
 import "reflect-metadata";
 import { openDatabase } from "@engagement-tracker/db";
 import { applyMigrations, createFreshPostgresDatabase } from "@engagement-tracker/db/migrations";
-import { createConnection } from "node:net";
 import { parseArgs } from "node:util";
 import { issueToken } from "../src/auth/tokens.ts";
 import { freePort, startApiProcess } from "../src/test/api-process.ts";
 import { insertEngagement } from "../src/test/fixtures.ts";
+import { redisAnswers } from "../src/test/redis.ts";
 import { recordChanges } from "../src/test/subscriptions.ts";
 
 const { values } = parseArgs({
@@ -23,17 +23,6 @@ const redisUrl = process.env.REDIS_URL ?? "redis://127.0.0.1:6379";
 
 const percentile = (sorted: number[], p: number) =>
   sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-
-async function redisAnswers(): Promise<boolean> {
-  const { hostname, port } = new URL(redisUrl);
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: hostname, port: Number(port || 6379) }, () => {
-      socket.end();
-      resolve(true);
-    });
-    socket.on("error", () => resolve(false));
-  });
-}
 
 async function measure(label: string, env: Record<string, string>) {
   const fresh = await createFreshPostgresDatabase(serverUrl);
@@ -97,6 +86,6 @@ async function measure(label: string, env: Record<string, string>) {
 }
 
 await measure("PostgreSQL LISTEN/NOTIFY", {});
-if (await redisAnswers()) await measure("Redis pub/sub", { REDIS_URL: redisUrl });
+if (await redisAnswers(redisUrl)) await measure("Redis pub/sub", { REDIS_URL: redisUrl });
 else console.log(`Redis pub/sub: skipped, nothing answers at ${redisUrl}`);
 process.exit(0);

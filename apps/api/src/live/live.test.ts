@@ -1,12 +1,12 @@
 import { openDatabase } from "@engagement-tracker/db";
 import { applyMigrations, createFreshPostgresDatabase } from "@engagement-tracker/db/migrations";
 import { graphql } from "@engagement-tracker/schema";
-import { createConnection } from "node:net";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { issueToken } from "../auth/tokens.ts";
 import { freePort, startApiProcess, type ApiProcess } from "../test/api-process.ts";
 import { startTestApi, type TestApi } from "../test/api.ts";
 import { insertEngagement } from "../test/fixtures.ts";
+import { redisAnswers } from "../test/redis.ts";
 import { recordChanges } from "../test/subscriptions.ts";
 
 const MoveStatus = graphql(`
@@ -97,17 +97,6 @@ describe("live changes on one instance", () => {
 const postgresUrl = process.env.DATABASE_URL;
 const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
-async function redisAnswers(): Promise<boolean> {
-  const { hostname, port } = new URL(redisUrl);
-  return new Promise((resolve) => {
-    const socket = createConnection({ host: hostname, port: Number(port || 6379) }, () => {
-      socket.end();
-      resolve(true);
-    });
-    socket.on("error", () => resolve(false));
-  });
-}
-
 describe.skipIf(!postgresUrl)(
   "live changes across API processes on one PostgreSQL database (needs DATABASE_URL)",
   () => {
@@ -192,7 +181,7 @@ describe.skipIf(!postgresUrl)(
     );
 
     it("over Redis pub/sub too, when REDIS_URL is set", async ({ skip }) => {
-      if (!(await redisAnswers())) skip(`no Redis at ${redisUrl}`);
+      if (!(await redisAnswers(redisUrl))) skip(`no Redis at ${redisUrl}`);
       const [a, b] = [await start({ REDIS_URL: redisUrl }), await start({ REDIS_URL: redisUrl })];
       const id = await newEngagement();
       const subscriber = await recordChanges(b.url, token);

@@ -38,12 +38,7 @@ export class MilestoneResolver {
     @Ctx() context: Context,
     @Arg("input", () => MilestoneStateInput) input: MilestoneStateInput,
   ): Promise<MilestonePayload> {
-    return toPayload(
-      MilestonePayload,
-      async () =>
-        toMilestonePayload(announced(context, await setMilestoneDone(context.prisma, input, true, context.viewer!.id))),
-      withEngagement,
-    );
+    return this.setDone(context, input, true);
   }
 
   @Authorized(Role.EDITOR)
@@ -52,12 +47,14 @@ export class MilestoneResolver {
     @Ctx() context: Context,
     @Arg("input", () => MilestoneStateInput) input: MilestoneStateInput,
   ): Promise<MilestonePayload> {
+    return this.setDone(context, input, false);
+  }
+
+  private setDone(context: Context, input: MilestoneStateInput, done: boolean): Promise<MilestonePayload> {
     return toPayload(
       MilestonePayload,
       async () =>
-        toMilestonePayload(
-          announced(context, await setMilestoneDone(context.prisma, input, false, context.viewer!.id)),
-        ),
+        toMilestonePayload(announced(context, await setMilestoneDone(context.prisma, input, done, context.viewer!.id))),
       withEngagement,
     );
   }
