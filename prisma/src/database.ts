@@ -3,6 +3,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { mkdirSync } from "node:fs";
+import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.ts";
 import type { DatabaseTarget } from "./target.ts";
 
@@ -12,7 +13,17 @@ export interface Database {
   readonly prisma: PrismaClient;
   /** Opens fresh connections to the same data; used by the migration engine. */
   readonly adapterFactory: SqlMigrationAwareDriverAdapterFactory;
+  /** The PostgreSQL connection pool's use now; null for the embedded database (one in-process connection). */
+  poolUsage(): PoolUsage | null;
   close(): Promise<void>;
+}
+
+export interface PoolUsage {
+  max: number;
+  open: number;
+  idle: number;
+  /** Queries waiting for a free connection. */
+  waiting: number;
 }
 
 export interface OpenOptions {
@@ -20,11 +31,15 @@ export interface OpenOptions {
   poolSize?: number;
   /** Called with the text of every SQL statement the client sends. */
   onQuery?: (sql: string) => void;
+  /** Called when the server drops an idle pooled connection (a restart, a failover); the pool opens a new one when needed. */
+  onConnectionLost?: (error: Error) => void;
 }
 
 export async function openDatabase(target: DatabaseTarget, options: OpenOptions = {}): Promise<Database> {
-  const adapterFactory =
-    target.kind === "postgres" ? postgresAdapter(target.url, options) : await pgliteAdapter(target.dataDir);
+  const { adapterFactory, pool } =
+    target.kind === "postgres"
+      ? postgresAdapter(target.url, options)
+      : { adapterFactory: await pgliteAdapter(target.dataDir), pool: null };
   const prisma = new PrismaClient({
     adapter: adapterFactory,
     log: options.onQuery ? [{ emit: "event", level: "query" }] : [],
@@ -37,15 +52,35 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
     target,
     prisma,
     adapterFactory,
+    poolUsage: () =>
+      pool && { max: pool.options.max, open: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount },
     async close() {
       await prisma.$disconnect();
+      await pool?.end();
       await embeddedPglite(adapterFactory)?.close();
     },
   };
 }
 
-function postgresAdapter(url: string, options: OpenOptions): PrismaPg {
-  return new PrismaPg({ connectionString: url, max: options.poolSize ?? 10 });
+/**
+ * Bounds that keep a request from waiting long on a server that is down or stuck: a connection
+ * (a new one, or a free one in a busy pool) within 3 s, a statement within 30 s; the server ends
+ * a transaction left idle for 60 s. Parameters in the URL (`?statement_timeout=120000`) override them.
+ */
+const POOL_LIMITS = {
+  connectionTimeoutMillis: 3_000,
+  statement_timeout: 30_000,
+  idle_in_transaction_session_timeout: 60_000,
+  keepAlive: true,
+} satisfies pg.PoolConfig;
+
+// The pool is ours rather than the adapter's so its use can be measured; the migration
+// engine borrows connections from it too.
+function postgresAdapter(url: string, options: OpenOptions): { adapterFactory: PrismaPg; pool: pg.Pool } {
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, ...POOL_LIMITS });
+  // Without a listener, an idle connection the server closes would crash the process.
+  pool.on("error", (error) => options.onConnectionLost?.(error));
+  return { adapterFactory: new PrismaPg(pool), pool };
 }
 
 // The adapter keeps its PGlite private; remember it so close() can stop it

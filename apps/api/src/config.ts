@@ -16,6 +16,10 @@ export interface ApiConfig {
   rateLimits: { requestsPerMinute: number; signInsPer15Minutes: number };
   /** With it, live changes fan out across instances over Redis pub/sub instead of LISTEN/NOTIFY. */
   redisUrl: string | undefined;
+  /** pino level of the JSON log lines: trace, debug, info, warn, error, fatal or silent. */
+  logLevel: string;
+  /** On SIGTERM/SIGINT, how long requests in flight may take to finish. */
+  shutdownGraceMs: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -37,5 +41,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       signInsPer15Minutes: Number(env.SIGN_IN_LIMIT_PER_15_MINUTES ?? 20),
     },
     redisUrl: env.REDIS_URL || undefined,
+    logLevel: env.LOG_LEVEL ?? "info",
+    shutdownGraceMs: Number(env.SHUTDOWN_GRACE_MS ?? 10_000),
   };
 }

@@ -4,13 +4,22 @@ import { applyMigrations } from "@engagement-tracker/db/migrations";
 import { seedDemoData } from "@engagement-tracker/db/seed";
 import { enableDemoSignIns } from "./auth/demo-accounts.ts";
 import { readConfig } from "./config.ts";
+import { createLogger, prettyDestination, stopOnSignals } from "./operations/index.ts";
 import { createServer } from "./server.ts";
 
 const startedAt = performance.now();
 const config = readConfig();
-const db = await openDatabase(config.database);
+// Readable lines for a developer at a terminal; JSON lines everywhere else.
+const prettyLogs = !config.production && process.stdout.isTTY;
+const logger = createLogger({
+  level: config.logLevel,
+  destination: prettyLogs ? await prettyDestination() : undefined,
+});
+const db = await openDatabase(config.database, {
+  onConnectionLost: (error) => logger.warn({ err: error }, "database connection lost; the pool reconnects when needed"),
+});
 const { applied } = await applyMigrations(db);
-if (applied.length) console.log(`Applied migrations: ${applied.join(", ")}`);
+if (applied.length) logger.info({ applied }, "applied migrations");
 if (config.seedDemoData) {
   await seedDemoData(db.prisma);
   if (config.production && !config.demoPassword) {
@@ -28,20 +37,21 @@ const server = await createServer({
   allowedOrigins: config.allowedOrigins,
   rateLimits: config.rateLimits,
   redisUrl: config.redisUrl,
+  logger,
+  shutdownGraceMs: config.shutdownGraceMs,
 });
 const running = await server.listen(config.port, config.host);
-console.log(
-  `Engagement Tracker API ready at ${running.url} on ${describeTarget(config.database)} in ${Math.round(performance.now() - startedAt)} ms`,
+logger.info(
+  { url: running.url, database: describeTarget(config.database), startupMs: Math.round(performance.now() - startedAt) },
+  `Engagement Tracker API ready at ${running.url}`,
 );
 
-let stopping = false;
-async function shutdown(signal: string): Promise<void> {
-  if (stopping) return;
-  stopping = true;
-  console.log(`${signal}: finishing in-flight requests, then stopping.`);
-  await running.stop();
-  await db.close();
-  process.exit(0);
-}
-process.on("SIGINT", () => void shutdown("SIGINT"));
-process.on("SIGTERM", () => void shutdown("SIGTERM"));
+stopOnSignals({
+  logger,
+  async stop() {
+    await running.stop();
+    await db.close();
+  },
+  // The grace period for requests in flight, then time to close the database.
+  deadlineMs: config.shutdownGraceMs + 5_000,
+});

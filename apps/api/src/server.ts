@@ -15,6 +15,13 @@ import { createContext, type Context } from "./context.ts";
 import { openChangeFeed } from "./live/change-feed.ts";
 import { ChangeHub } from "./live/change-hub.ts";
 import { serveSubscriptions } from "./live/websocket.ts";
+import {
+  createLogger,
+  createOperations,
+  failingFastOnDatabaseFaults,
+  requestLogger,
+  type Logger,
+} from "./operations/index.ts";
 import { buildAppSchema } from "./schema.ts";
 import { operationLimits, rateLimiters, type RateLimits } from "./security/limits.ts";
 
@@ -27,8 +34,12 @@ export interface ServerOptions {
   rateLimits?: RateLimits;
   /** Fan live changes out through Redis pub/sub instead of PostgreSQL LISTEN/NOTIFY. */
   redisUrl?: string;
+  /** Request log lines and unexpected errors go here; JSON lines on stdout at level info by default. */
+  logger?: Logger;
   /** Where unexpected errors are reported; they never reach the client in production. */
   logError?: (error: unknown) => void;
+  /** On stop, how long requests in flight may take to finish before their connections are closed. */
+  shutdownGraceMs?: number;
 }
 
 export interface RunningServer {
@@ -55,7 +66,9 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
     bodyLimit = "100kb",
     allowedOrigins = ["http://localhost:3000", "http://127.0.0.1:3000"],
     rateLimits = { requestsPerMinute: 600, signInsPer15Minutes: 20 },
-    logError = (error) => console.error(error),
+    logger = createLogger(),
+    logError = (error) => requestLogger(logger).error({ err: error }, "unexpected error"),
+    shutdownGraceMs = 10_000,
   } = options;
   const app = express();
   app.disable("x-powered-by");
@@ -64,18 +77,30 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
   const httpServer = createHttpServer(app);
   const schema = await buildAppSchema();
   const changeHub = await ChangeHub.start(db.prisma, await openChangeFeed(db, options.redisUrl));
-  const subscriptions = serveSubscriptions({ httpServer, schema, db, changeHub, allowedOrigins });
+  const operations = createOperations({ db, logger });
+  app.use(operations.router);
+  const subscriptions = serveSubscriptions({
+    httpServer,
+    schema,
+    db,
+    changeHub,
+    allowedOrigins,
+    openConnections: operations.metrics.subscriptionConnections,
+  });
 
   const limits = operationLimits();
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: !production,
+    // The process that listens (main.ts) decides how to stop on SIGTERM/SIGINT, not Apollo.
+    stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !production,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
-    formatError: (formatted, error) => maskUnexpected(formatted, error, production, logError),
+    formatError: operations.formatError((formatted, error) => maskUnexpected(formatted, error, production, logError)),
     plugins: [
-      ApolloServerPluginDrainHttpServer({ httpServer }),
+      ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownGraceMs }),
+      operations.plugin,
       {
         async serverWillStart() {
           return {
@@ -99,7 +124,7 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
     express.json({ limit: bodyLimit }),
     ...rateLimiters(rateLimits),
     expressMiddleware(apollo, {
-      context: async ({ req, res }) => {
+      context: failingFastOnDatabaseFaults(async ({ req, res }) => {
         const credential = credentialOf(req);
         return createContext(db, {
           credential,
@@ -107,7 +132,7 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
           sessionCookie: sessionCookieOn(res, production),
           changeHub,
         });
-      },
+      }),
     }),
   );
 

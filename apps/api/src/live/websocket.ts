@@ -15,6 +15,8 @@ export interface SubscriptionServerOptions {
   changeHub: ChangeHub;
   /** Browser origins that may open a socket (a socket carries the session cookie). */
   allowedOrigins: string[];
+  /** Raised when a socket opens and lowered when it closes: the subscription connections metric. */
+  openConnections?: { inc(): void; dec(): void };
 }
 
 /**
@@ -22,11 +24,15 @@ export interface SubscriptionServerOptions {
  * A client authenticates with `connectionParams: { authorization: "Bearer …" }` or the session cookie.
  */
 export function serveSubscriptions(options: SubscriptionServerOptions): { dispose(): Promise<void> } {
-  const { httpServer, schema, db, changeHub, allowedOrigins } = options;
+  const { httpServer, schema, db, changeHub, allowedOrigins, openConnections } = options;
   const sockets = new WebSocketServer({
     server: httpServer,
     path: "/graphql",
     verifyClient: ({ origin }: { origin?: string }) => !origin || allowedOrigins.includes(origin),
+  });
+  sockets.on("connection", (socket) => {
+    openConnections?.inc();
+    socket.once("close", () => openConnections?.dec());
   });
   const server = useServer<Record<string, unknown> | undefined, { request: IncomingMessage }>(
     {

@@ -3,6 +3,7 @@ import { applyMigrations, createFreshPostgresDatabase } from "@engagement-tracke
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { print } from "graphql";
 import { issueToken } from "../auth/tokens.ts";
+import { createLogger } from "../operations/index.ts";
 import { createServer, type ServerOptions } from "../server.ts";
 
 export interface GraphQLResponse<Data> {
@@ -64,7 +65,8 @@ function clientFor(url: string, token: string | null): ApiClient {
   };
 }
 
-async function createRoleUsers(prisma: PrismaClient): Promise<TestApi["users"]> {
+/** One user per role, each with a personal API token. */
+export async function createRoleUsers(prisma: PrismaClient): Promise<TestApi["users"]> {
   const entries = await Promise.all(
     Object.values(Role).map(async (role) => {
       const user = await prisma.user.create({
@@ -81,11 +83,13 @@ async function createRoleUsers(prisma: PrismaClient): Promise<TestApi["users"]> 
 }
 
 /**
- * Starts the real server over HTTP on a fresh, migrated database: a new database
- * on the PostgreSQL server of DATABASE_URL when it is set, else an in-memory PGlite.
+ * Starts the real server over HTTP on a fresh, migrated database: a new database on the
+ * PostgreSQL server at `serverUrl` (DATABASE_URL by default) when there is one, else an in-memory PGlite.
  */
-export async function startTestApi(options: Partial<Omit<ServerOptions, "db">> = {}): Promise<TestApi> {
-  const serverUrl = process.env.DATABASE_URL;
+export async function startTestApi(
+  options: Partial<Omit<ServerOptions, "db">> = {},
+  serverUrl = process.env.DATABASE_URL,
+): Promise<TestApi> {
   const fresh = serverUrl ? await createFreshPostgresDatabase(serverUrl) : null;
   const target: DatabaseTarget = fresh
     ? { kind: "postgres", url: fresh.url }
@@ -96,6 +100,7 @@ export async function startTestApi(options: Partial<Omit<ServerOptions, "db">> =
   const users = await createRoleUsers(db.prisma);
   const server = await createServer({
     db,
+    logger: createLogger({ level: "silent" }),
     logError: () => {},
     rateLimits: { requestsPerMinute: 1_000_000, signInsPer15Minutes: 1_000_000 },
     ...options,
