@@ -1,15 +1,32 @@
-import type { Metadata } from "next";
+import type { Metadata, Viewport } from "next";
 import type { ReactNode } from "react";
+import { AppHeader } from "../components/AppHeader";
+import { TimeZoneReporter } from "../components/TimeZoneReporter";
+import { getFormatter } from "../lib/reader";
+import "./globals.css";
+import styles from "./layout.module.css";
 
 export const metadata: Metadata = {
-  title: "Engagement Tracker",
+  title: { default: "Engagement Tracker", template: "%s · Engagement Tracker" },
   description: "Planned bilateral defense engagements at a glance.",
 };
 
-export default function RootLayout({ children }: { children: ReactNode }) {
+export const viewport: Viewport = { width: "device-width", initialScale: 1, themeColor: "#10213f" };
+
+export default async function RootLayout({ children }: { children: ReactNode }) {
+  const { timeZone } = await getFormatter();
   return (
     <html lang="en">
-      <body style={{ fontFamily: "system-ui, sans-serif", margin: "2rem", lineHeight: 1.5 }}>{children}</body>
+      <body>
+        <a className={styles.skipLink} href="#main">
+          Skip to content
+        </a>
+        <AppHeader />
+        <main id="main" className={styles.main} tabIndex={-1}>
+          {children}
+        </main>
+        <TimeZoneReporter known={timeZone} />
+      </body>
     </html>
   );
 }

@@ -1,43 +1,113 @@
-// A placeholder until the dashboard issue: it proves the API is reachable and shows its figures.
+import { graphql } from "@engagement-tracker/schema";
+import type { Metadata } from "next";
+import { ApiProblemNotice } from "../components/ApiProblemNotice";
+import { AttentionList } from "../components/overview/AttentionList";
+import { CountCards } from "../components/overview/CountCards";
+import { RecentChanges } from "../components/overview/RecentChanges";
+import { CHART_MONTHS, StatusByMonthChart } from "../components/overview/StatusByMonthChart";
+import { TIMELINE_DAYS, UpcomingTimeline } from "../components/overview/UpcomingTimeline";
+import { query } from "../lib/api";
+import { getFormatter } from "../lib/reader";
+import styles from "./overview.module.css";
+
 export const dynamic = "force-dynamic";
+export const metadata: Metadata = { title: "Overview" };
 
-const apiUrl = process.env.API_URL ?? "http://127.0.0.1:4000/graphql";
-
-interface Overview {
-  dashboard: { statusCounts: { status: string; count: number }[] };
-}
-
-async function loadOverview(): Promise<Overview | null> {
-  try {
-    const response = await fetch(apiUrl, {
-      method: "POST",
-      headers: { "content-type": "application/json" },
-      body: JSON.stringify({ query: "{ dashboard { statusCounts { status count } } }" }),
-      cache: "no-store",
-    });
-    const body = (await response.json()) as { data?: Overview };
-    return body.data ?? null;
-  } catch {
-    return null;
+const OverviewPageQuery = graphql(`
+  query OverviewPage($timelineDays: Int!, $chartMonths: Int!) {
+    dashboard {
+      today
+      statusCounts {
+        status
+        count
+      }
+      statusCountsByMonth(months: $chartMonths) {
+        ...StatusByMonthChart_month
+      }
+      healthCounts {
+        health
+        count
+      }
+      upcoming(days: $timelineDays, limit: 50) {
+        ...UpcomingTimeline_engagement
+      }
+      atRisk(limit: 10) {
+        ...AttentionList_engagement
+      }
+      overdue(limit: 10) {
+        ...AttentionList_engagement
+      }
+      recentStatusChanges(limit: 8) {
+        ...RecentChanges_statusChange
+      }
+    }
   }
-}
+`);
 
-export default async function HomePage() {
-  const overview = await loadOverview();
+export default async function OverviewPage() {
+  const [result, format] = await Promise.all([
+    query(OverviewPageQuery, { timelineDays: TIMELINE_DAYS, chartMonths: CHART_MONTHS }),
+    getFormatter(),
+  ]);
+  if (!result.ok) {
+    return (
+      <div className="page">
+        <h1>Overview</h1>
+        <ApiProblemNotice problem={result.problem} />
+      </div>
+    );
+  }
+  const { dashboard } = result.data;
   return (
-    <main>
-      <h1>Engagement Tracker</h1>
-      {overview ? (
-        <ul>
-          {overview.dashboard.statusCounts.map(({ status, count }) => (
-            <li key={status}>
-              {status}: {count}
-            </li>
-          ))}
-        </ul>
-      ) : (
-        <p role="alert">The API at {apiUrl} is not answering.</p>
-      )}
-    </main>
+    <div className="page">
+      <header className="page-header">
+        <div>
+          <h1>Overview</h1>
+          <p>Figures as of {format.day(dashboard.today)}.</p>
+        </div>
+      </header>
+      <CountCards statusCounts={dashboard.statusCounts} healthCounts={dashboard.healthCounts} />
+      {/* Wide column: what is coming and what needs attention; narrow: the chart and the feed. */}
+      <div className={styles.columns}>
+        <div className={styles.column}>
+          <section className="card" aria-labelledby="timeline-heading">
+            <div className="card-header">
+              <h2 id="timeline-heading">Next {TIMELINE_DAYS} days</h2>
+              <p>Each bar spans the planned window</p>
+            </div>
+            <UpcomingTimeline engagements={dashboard.upcoming} today={dashboard.today} format={format} />
+          </section>
+          <div className={styles.attention}>
+            {(
+              [
+                { health: "OVERDUE", title: "Overdue", engagements: dashboard.overdue, empty: "Nothing is overdue." },
+                { health: "AT_RISK", title: "At risk", engagements: dashboard.atRisk, empty: "Nothing is at risk." },
+              ] as const
+            ).map(({ health, title, engagements, empty }) => (
+              <section key={health} className="card" aria-labelledby={`${health}-heading`}>
+                <div className="card-header">
+                  <h2 id={`${health}-heading`}>{title}</h2>
+                </div>
+                <AttentionList engagements={engagements} health={health} emptyText={empty} format={format} />
+              </section>
+            ))}
+          </div>
+        </div>
+        <div className={styles.column}>
+          <section className="card" aria-labelledby="chart-heading">
+            <div className="card-header">
+              <h2 id="chart-heading">Coming months by status</h2>
+            </div>
+            <StatusByMonthChart months={dashboard.statusCountsByMonth} format={format} />
+          </section>
+          <section className="card" aria-labelledby="recent-heading">
+            <div className="card-header">
+              <h2 id="recent-heading">Recent status changes</h2>
+            </div>
+            <RecentChanges changes={dashboard.recentStatusChanges} format={format} />
+          </section>
+        </div>
+      </div>
+    </div>
   );
 }

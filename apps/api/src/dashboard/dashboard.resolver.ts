@@ -4,8 +4,15 @@ import type { Context } from "../context.ts";
 import { Engagement } from "../engagements/engagement.type.ts";
 import { Health, todayUtc } from "../engagements/health.ts";
 import { StatusChange } from "../engagements/status-change.type.ts";
-import { countByHealth, countByStatus, recentStatusChanges, upcoming, withHealth } from "./dashboard.service.ts";
-import { Dashboard, HealthCount, StatusCount } from "./dashboard.type.ts";
+import {
+  countByHealth,
+  countByStatus,
+  countByStatusPerMonth,
+  recentStatusChanges,
+  upcoming,
+  withHealth,
+} from "./dashboard.service.ts";
+import { Dashboard, HealthCount, MonthlyStatusCounts, StatusCount } from "./dashboard.type.ts";
 
 const MAX_LIST = 100;
 
@@ -25,6 +32,18 @@ export class DashboardResolver {
   @FieldResolver(() => [StatusCount], { description: "How many engagements are in each status (every status listed)." })
   statusCounts(@Ctx() { prisma }: Context): Promise<StatusCount[]> {
     return countByStatus(prisma);
+  }
+
+  @FieldResolver(() => [MonthlyStatusCounts], {
+    description:
+      "This month and the following ones (`months` in all, at most 24): engagements by status in each month their planned window overlaps.",
+  })
+  statusCountsByMonth(
+    @Root() dashboard: Dashboard,
+    @Ctx() { prisma }: Context,
+    @Arg("months", () => Int, { defaultValue: 6 }) months: number,
+  ): Promise<MonthlyStatusCounts[]> {
+    return countByStatusPerMonth(prisma, dashboard.today, requireLimit("months", months, 24));
   }
 
   @FieldResolver(() => [HealthCount], { description: "How many engagements are on track, at risk and overdue." })

@@ -1,18 +1,45 @@
-import { EngagementStatus, type PrismaClient } from "@engagement-tracker/db";
+import { EngagementStatus, type Prisma, type PrismaClient } from "@engagement-tracker/db";
 import { toStatusChange } from "../engagements/engagement.loaders.ts";
 import { toEngagement } from "../engagements/engagement.service.ts";
 import type { Engagement } from "../engagements/engagement.type.ts";
 import type { StatusChange } from "../engagements/status-change.type.ts";
 import { Health, addDays, healthWhere } from "../engagements/health.ts";
-import { HealthCount, StatusCount } from "./dashboard.type.ts";
+import { HealthCount, MonthlyStatusCounts, StatusCount } from "./dashboard.type.ts";
 
 const live = { archivedAt: null };
 
-export async function countByStatus(prisma: PrismaClient): Promise<StatusCount[]> {
-  const groups = await prisma.engagement.groupBy({ by: ["status"], where: live, _count: { _all: true } });
+async function countByStatusWhere(prisma: PrismaClient, where: Prisma.EngagementWhereInput): Promise<StatusCount[]> {
+  const groups = await prisma.engagement.groupBy({ by: ["status"], where, _count: { _all: true } });
   const counts = new Map(groups.map((group) => [group.status, group._count._all]));
   return Object.values(EngagementStatus).map((status) =>
     Object.assign(new StatusCount(), { status, count: counts.get(status) ?? 0 }),
+  );
+}
+
+export function countByStatus(prisma: PrismaClient): Promise<StatusCount[]> {
+  return countByStatusWhere(prisma, live);
+}
+
+/**
+ * The current month and the `months - 1` after it, each with the engagements whose planned
+ * window overlaps it, by status: an engagement spanning two months counts in both.
+ */
+export function countByStatusPerMonth(
+  prisma: PrismaClient,
+  today: Date,
+  months: number,
+): Promise<MonthlyStatusCounts[]> {
+  const monthStart = (offset: number) => new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + offset, 1));
+  return Promise.all(
+    Array.from({ length: months }, async (_, offset) => {
+      const month = monthStart(offset);
+      const statusCounts = await countByStatusWhere(prisma, {
+        ...live,
+        startsOn: { lt: monthStart(offset + 1) },
+        endsOn: { gte: month },
+      });
+      return Object.assign(new MonthlyStatusCounts(), { month, statusCounts });
+    }),
   );
 }
 

@@ -21,6 +21,17 @@ export class HealthCount {
   count: number;
 }
 
+@ObjectType({ description: "Engagements by status in one calendar month." })
+export class MonthlyStatusCounts {
+  @Field(() => DateScalar, { description: "The first day of the month." })
+  month: Date;
+
+  @Field(() => [StatusCount], {
+    description: "Engagements whose planned window overlaps the month, by status (every status listed).",
+  })
+  statusCounts: StatusCount[];
+}
+
 @ObjectType({
   description:
     "What leadership watches: counts, what is coming, what needs attention, what just changed. Archived engagements are left out.",

@@ -1,0 +1,156 @@
+import Form from "next/form";
+import Link from "next/link";
+import type { Formatter } from "../../lib/format";
+import { HEALTH_LABELS, HEALTHS, KIND_LABELS, KINDS, STATUS_LABELS, STATUSES } from "../../lib/labels";
+import { hasFilters, PAGE_SIZES, SORT_PARAMS, withoutFilters, type ListView } from "../../lib/list-view";
+import { engagementsHref } from "../../lib/routes";
+import styles from "./EngagementFilters.module.css";
+
+export interface FilterOptions {
+  series: readonly { id: string; name: string; shortName: string }[];
+  countries: readonly string[];
+}
+
+/**
+ * The table's filters as a GET form: submitting it puts the view in the URL. With JavaScript,
+ * next/form navigates without a full reload; without it, the browser does the same by itself.
+ */
+export function EngagementFilters({
+  view,
+  options,
+  format,
+}: {
+  view: ListView;
+  options: FilterOptions;
+  format: Formatter;
+}) {
+  const moreFiltersActive =
+    view.statuses.length + view.kinds.length + view.health.length + view.seriesIds.length + view.countries.length > 0 ||
+    Boolean(view.region || view.from || view.to);
+  const countries = [...new Set([...options.countries, ...view.countries])].sort();
+  return (
+    <Form action="/engagements" className={`card ${styles.form}`} aria-label="Filter engagements">
+      <div className={styles.searchRow}>
+        <div className={`field ${styles.search}`}>
+          <label htmlFor="filter-search">Search</label>
+          <input
+            id="filter-search"
+            type="search"
+            name="q"
+            defaultValue={view.search}
+            placeholder="Title, summary or place"
+          />
+        </div>
+        <div className="field">
+          <label htmlFor="filter-sort">Sort by</label>
+          <select id="filter-sort" name="sort" defaultValue={SORT_PARAMS[view.sort]}>
+            <option value={SORT_PARAMS.START_DATE}>Start date</option>
+            <option value={SORT_PARAMS.UPDATED_AT}>Last updated</option>
+            <option value={SORT_PARAMS.TITLE}>Title</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-direction">Order</label>
+          <select id="filter-direction" name="dir" defaultValue={view.direction === "DESC" ? "desc" : "asc"}>
+            <option value="asc">Ascending</option>
+            <option value="desc">Descending</option>
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="filter-size">Per page</label>
+          <select id="filter-size" name="size" defaultValue={String(view.pageSize)}>
+            {PAGE_SIZES.map((size) => (
+              <option key={size} value={size}>
+                {size}
+              </option>
+            ))}
+          </select>
+        </div>
+      </div>
+      <details className={styles.more} open={moreFiltersActive}>
+        <summary>More filters</summary>
+        <div className={styles.grid}>
+          <CheckboxGroup
+            legend="Status"
+            name="status"
+            selected={view.statuses}
+            labels={STATUS_LABELS}
+            items={STATUSES}
+          />
+          <CheckboxGroup legend="Health" name="health" selected={view.health} labels={HEALTH_LABELS} items={HEALTHS} />
+          <CheckboxGroup legend="Kind" name="kind" selected={view.kinds} labels={KIND_LABELS} items={KINDS} />
+          <CheckboxGroup
+            legend="Series"
+            name="series"
+            selected={view.seriesIds}
+            labels={Object.fromEntries(options.series.map((series) => [series.id, series.shortName]))}
+            items={options.series.map((series) => series.id)}
+          />
+          <CheckboxGroup
+            legend="Country"
+            name="country"
+            selected={view.countries}
+            labels={Object.fromEntries(countries.map((code) => [code, format.country(code)]))}
+            items={countries}
+          />
+          <div className={styles.fieldsColumn}>
+            <div className="field">
+              <label htmlFor="filter-region">Region</label>
+              <input id="filter-region" type="text" name="region" defaultValue={view.region} />
+            </div>
+            <div className={styles.dates}>
+              <div className="field">
+                <label htmlFor="filter-from">Between</label>
+                <input id="filter-from" type="date" name="from" defaultValue={view.from} />
+              </div>
+              <div className="field">
+                <label htmlFor="filter-to">and</label>
+                <input id="filter-to" type="date" name="to" defaultValue={view.to} />
+              </div>
+            </div>
+            <span className="field-hint">Engagements whose planned window overlaps these dates.</span>
+          </div>
+        </div>
+      </details>
+      <div className={styles.buttons}>
+        <button type="submit" className="button button-primary">
+          Apply filters
+        </button>
+        {hasFilters(view) ? (
+          <Link href={engagementsHref(withoutFilters(view))} className="button">
+            Clear filters
+          </Link>
+        ) : null}
+      </div>
+    </Form>
+  );
+}
+
+function CheckboxGroup<Value extends string>({
+  legend,
+  name,
+  items,
+  labels,
+  selected,
+}: {
+  legend: string;
+  name: string;
+  items: readonly Value[];
+  labels: Record<Value, string>;
+  selected: readonly string[];
+}) {
+  if (items.length === 0) return null;
+  return (
+    <fieldset>
+      <legend>{legend}</legend>
+      <div className={styles.checks}>
+        {items.map((item) => (
+          <label key={item} className="check">
+            <input type="checkbox" name={name} value={item} defaultChecked={selected.includes(item)} />
+            {labels[item]}
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}

@@ -1,0 +1,53 @@
+import { graphql, type AttentionList_EngagementFragment, type Health } from "@engagement-tracker/schema";
+import Link from "next/link";
+import type { Formatter } from "../../lib/format";
+import { engagementHref } from "../../lib/routes";
+import { StatusBadge } from "../Badges";
+import styles from "./AttentionList.module.css";
+
+export const AttentionListFragment = graphql(`
+  fragment AttentionList_engagement on Engagement {
+    id
+    title
+    status
+    startsOn
+    endsOn
+    healthReasons
+  }
+`);
+
+/** Engagements that need someone's attention, each with the reasons it was flagged. */
+export function AttentionList({
+  engagements,
+  health,
+  emptyText,
+  format,
+}: {
+  engagements: readonly AttentionList_EngagementFragment[];
+  /** What the list holds; it sets the list's colour. */
+  health: Health;
+  emptyText: string;
+  format: Formatter;
+}) {
+  if (engagements.length === 0) return <p className={styles.empty}>{emptyText}</p>;
+  return (
+    <ul className={styles.list} data-health={health}>
+      {engagements.map((engagement) => (
+        <li key={engagement.id} className={styles.item}>
+          <div className={styles.heading}>
+            <Link href={engagementHref(engagement.id)} className="item-link">
+              {engagement.title}
+            </Link>
+            <StatusBadge status={engagement.status} />
+          </div>
+          <p className={styles.dates}>{format.dayRange(engagement.startsOn, engagement.endsOn)}</p>
+          <ul className={styles.reasons} aria-label="Why it is flagged">
+            {engagement.healthReasons.map((reason) => (
+              <li key={reason}>{reason}</li>
+            ))}
+          </ul>
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,103 @@
+import { graphql, type EngagementForm_EngagementFragment } from "@engagement-tracker/schema";
+import type { EngagementFormOptions } from "../components/engagement/EngagementForm";
+import { query, type ApiResult } from "./api";
+import type { EngagementFormValues } from "./engagement-form";
+import { getFormatter } from "./reader";
+
+const EngagementFormOptionsQuery = graphql(`
+  query EngagementFormOptions {
+    series {
+      id
+      name
+      shortName
+    }
+    organizations {
+      id
+      name
+      country
+    }
+  }
+`);
+
+/** What the create and edit forms offer to choose from. */
+export async function loadFormOptions(): Promise<ApiResult<EngagementFormOptions>> {
+  const [result, format] = await Promise.all([query(EngagementFormOptionsQuery), getFormatter()]);
+  if (!result.ok) return result;
+  const countries = new Set(result.data.organizations.map((organization) => organization.country));
+  return {
+    ok: true,
+    data: {
+      series: result.data.series,
+      organizations: result.data.organizations,
+      countryNames: Object.fromEntries([...countries].map((code) => [code, format.country(code)])),
+    },
+  };
+}
+
+export const EngagementFormFragment = graphql(`
+  fragment EngagementForm_engagement on Engagement {
+    title
+    kind
+    round
+    startsOn
+    endsOn
+    hostCountry
+    summary
+    objectives
+    outcome
+    series {
+      id
+    }
+    location {
+      ...LocationFields
+    }
+    participants {
+      role
+      organization {
+        id
+      }
+    }
+  }
+`);
+
+export const EMPTY_FORM_VALUES: EngagementFormValues = {
+  title: "",
+  kind: "",
+  seriesId: "",
+  round: "",
+  startsOn: "",
+  endsOn: "",
+  locationName: "",
+  region: "",
+  country: "",
+  hostCountry: "",
+  summary: "",
+  objectives: "",
+  outcome: "",
+  status: "PROPOSED",
+  participants: [],
+};
+
+/** The edit form's starting values: the engagement as it stands. */
+export function formValuesOfEngagement(engagement: EngagementForm_EngagementFragment): EngagementFormValues {
+  return {
+    ...EMPTY_FORM_VALUES,
+    title: engagement.title,
+    kind: engagement.kind,
+    seriesId: engagement.series?.id ?? "",
+    round: engagement.round?.toString() ?? "",
+    startsOn: engagement.startsOn,
+    endsOn: engagement.endsOn,
+    locationName: engagement.location.name,
+    region: engagement.location.region ?? "",
+    country: engagement.location.country,
+    hostCountry: engagement.hostCountry,
+    summary: engagement.summary ?? "",
+    objectives: engagement.objectives.join("\n"),
+    outcome: engagement.outcome ?? "",
+    participants: engagement.participants.map((participant) => ({
+      organizationId: participant.organization.id,
+      role: participant.role,
+    })),
+  };
+}

@@ -1,0 +1,87 @@
+import { graphql, type ExportEngagementsQuery } from "@engagement-tracker/schema";
+import { query, type ApiProblem, type ApiResult } from "./api";
+import { filterOf, orderOf, readListView, searchParamsOf } from "./list-view";
+
+// 30 a page: the API's per-query cost limit (5,000) refuses these fields at 40.
+const ExportEngagementsQuery = graphql(`
+  query ExportEngagements($filter: EngagementFilter, $orderBy: EngagementOrder, $after: String) {
+    engagements(filter: $filter, orderBy: $orderBy, first: 30, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        id
+        title
+        kind
+        round
+        status
+        health
+        healthReasons
+        startsOn
+        endsOn
+        summary
+        hostCountry
+        version
+        updatedAt
+        series {
+          shortName
+        }
+        location {
+          ...LocationFields
+        }
+        participants {
+          role
+          organization {
+            name
+          }
+        }
+      }
+    }
+  }
+`);
+
+type ExportedEngagement = ExportEngagementsQuery["engagements"]["nodes"][number];
+
+/** An export stops here rather than hold the API for minutes; the filters narrow it down. */
+const EXPORT_LIMIT = 5_000;
+
+/** Every engagement of the view a request's URL describes (its filters and order; paging ignored). */
+export async function engagementsToExport(
+  url: URL,
+): Promise<{ ok: true; engagements: ExportedEngagement[] } | { ok: false; problem: ApiProblem }> {
+  const view = readListView(searchParamsOf(url.searchParams));
+  const engagements: ExportedEngagement[] = [];
+  let after: string | null = null;
+  do {
+    const result: ApiResult<ExportEngagementsQuery> = await query(ExportEngagementsQuery, {
+      filter: filterOf(view),
+      orderBy: orderOf(view),
+      after,
+    });
+    if (!result.ok) return result;
+    const { nodes, pageInfo }: ExportEngagementsQuery["engagements"] = result.data.engagements;
+    engagements.push(...nodes);
+    after = pageInfo.hasNextPage ? pageInfo.endCursor : null;
+  } while (after && engagements.length < EXPORT_LIMIT);
+  return { ok: true, engagements };
+}
+
+/** A plain-text answer for a failed export: a download link has no page to show it on. */
+export function exportFailure(problem: ApiProblem): Response {
+  return new Response(`${problem.title}. ${problem.detail}\n`, {
+    status: 502,
+    headers: { "content-type": "text/plain; charset=utf-8" },
+  });
+}
+
+export function attachment(body: string, contentType: string, extension: string): Response {
+  const fileName = `engagements-${new Date().toISOString().slice(0, 10)}.${extension}`;
+  return new Response(body, {
+    headers: {
+      "content-type": contentType,
+      "content-disposition": `attachment; filename="${fileName}"`,
+      "cache-control": "no-store",
+    },
+  });
+}

@@ -1,0 +1,42 @@
+import { describe, expect, it } from "vitest";
+import { toICalendar, type CalendarEvent } from "./ics";
+
+const event: CalendarEvent = {
+  uid: "RW5nYWdlbWVudDox@engagement-tracker",
+  title: "MMCA meeting; Honolulu, December",
+  firstDay: "2026-12-15",
+  lastDay: "2026-12-17",
+  location: "Honolulu, Hawaii, US",
+  description: "Status: Confirmed\nAgenda agreed",
+  url: "http://localhost:3000/engagements/RW5nYWdlbWVudDox",
+  status: "CONFIRMED",
+  categories: "Consultation",
+  sequence: 3,
+  lastModified: "2026-11-19T21:40:00.000Z",
+};
+
+const unfold = (ics: string) => ics.replace(/\r\n /g, "");
+
+describe("iCalendar", () => {
+  const ics = toICalendar("Engagements", [event], new Date("2026-11-29T08:00:00Z"));
+
+  it("writes an all-day event whose end is the day after its last day", () => {
+    expect(ics).toContain("\r\nDTSTART;VALUE=DATE:20261215\r\nDTEND;VALUE=DATE:20261218\r\n");
+    expect(ics).toContain("\r\nDTSTAMP:20261129T080000Z\r\n");
+    expect(ics).toContain("\r\nLAST-MODIFIED:20261119T214000Z\r\n");
+    expect(ics.startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")).toBe(true);
+    expect(ics.endsWith("END:VCALENDAR\r\n")).toBe(true);
+  });
+
+  it("escapes commas, semicolons and line breaks in text", () => {
+    expect(unfold(ics)).toContain("SUMMARY:MMCA meeting\\; Honolulu\\, December\r\n");
+    expect(unfold(ics)).toContain("DESCRIPTION:Status: Confirmed\\nAgenda agreed\r\n");
+  });
+
+  it("folds lines at 75 octets without splitting a character", () => {
+    const long = toICalendar("Engagements", [{ ...event, title: "广西壮族自治区".repeat(12) }]);
+    const lines = long.split("\r\n");
+    expect(lines.every((line) => new TextEncoder().encode(line).length <= 75)).toBe(true);
+    expect(unfold(long)).toContain(`SUMMARY:${"广西壮族自治区".repeat(12)}\r\n`);
+  });
+});

@@ -1,0 +1,53 @@
+import { describe, expect, it } from "vitest";
+import {
+  DEFAULT_LIST_VIEW,
+  filterOf,
+  hasFilters,
+  listViewSearch,
+  pageOf,
+  readListView,
+  searchParamsOf,
+  withChanges,
+} from "./list-view";
+
+const fromUrl = (search: string) => readListView(searchParamsOf(new URLSearchParams(search)));
+
+describe("the table's view in the URL", () => {
+  it("round-trips every filter, the order and the page", () => {
+    const search =
+      "?q=site+survey&status=PLANNED&status=CONFIRMED&kind=SITE_SURVEY&series=U2VyaWVz&country=CN&region=Hunan" +
+      "&health=AT_RISK&from=2027-01-01&to=2027-01-31&sort=title&dir=desc&size=10&after=abc";
+    expect(listViewSearch(fromUrl(search))).toBe(search);
+  });
+
+  it("leaves defaults out, so the plain table has a plain URL", () => {
+    expect(listViewSearch(DEFAULT_LIST_VIEW)).toBe("");
+    expect(fromUrl("")).toEqual(DEFAULT_LIST_VIEW);
+  });
+
+  it.each([
+    ["an unknown status", "?status=DONE", { statuses: [] }],
+    ["a malformed date", "?from=2027-02-30", { from: "" }],
+    ["a page size the API would refuse", "?size=1000", { pageSize: 25 }],
+    ["a country that is not a code", "?country=China&country=cn", { countries: ["CN"] }],
+    ["both cursors", "?after=a&before=b", { after: "a", before: "" }],
+    ["an unknown sort", "?sort=price", { sort: "START_DATE" }],
+  ])("drops %s rather than send it to the API", (_, search, expected) => {
+    expect(fromUrl(search)).toMatchObject(expected);
+  });
+
+  it("starts from the first page when anything but the page changes", () => {
+    const paged = fromUrl("?after=abc&status=PLANNED");
+    expect(withChanges(paged, { sort: "TITLE" })).toMatchObject({ after: "", before: "", sort: "TITLE" });
+    expect(withChanges(paged, { before: "xyz", after: "" })).toMatchObject({ after: "", before: "xyz" });
+  });
+
+  it("maps onto the engagements query's filter and paging arguments", () => {
+    const view = fromUrl("?q=talks&status=PROPOSED&health=OVERDUE&to=2027-03-31&size=10&before=cursor");
+    expect(filterOf(view)).toEqual({ search: "talks", statuses: ["PROPOSED"], health: ["OVERDUE"], to: "2027-03-31" });
+    expect(pageOf(view)).toEqual({ last: 10, before: "cursor" });
+    expect(pageOf(fromUrl(""))).toEqual({ first: 25 });
+    expect(hasFilters(view)).toBe(true);
+    expect(hasFilters(fromUrl("?sort=title&size=10"))).toBe(false);
+  });
+});

@@ -1,0 +1,30 @@
+import { graphql, type Role } from "@engagement-tracker/schema";
+import { cache } from "react";
+import { queryMaybeSignedOut } from "./api";
+import { sessionToken } from "./session";
+
+const ViewerQuery = graphql(`
+  query DashboardViewer {
+    viewer {
+      id
+      name
+      email
+      role
+    }
+  }
+`);
+
+/** Who is signed in, once per request (the header and the page both ask); null when nobody is. */
+export const getViewer = cache(async () => {
+  if (!(await sessionToken())) return null;
+  // Never sends anyone to sign in: the sign-in page itself asks who is signed in.
+  const result = await queryMaybeSignedOut(ViewerQuery);
+  return result.ok ? result.data.viewer : null;
+});
+
+const EDITING_ROLES: readonly Role[] = ["EDITOR", "ADMIN"];
+
+/** Editors create engagements, edit them, move them through the lifecycle and keep milestones; viewers read. */
+export function canEdit(viewer: { role: Role } | null): boolean {
+  return viewer !== null && EDITING_ROLES.includes(viewer.role);
+}

@@ -1,0 +1,80 @@
+import { OverviewPageDocument } from "@engagement-tracker/schema";
+import { describe, expect, it } from "vitest";
+import { CHART_MONTHS } from "../components/overview/StatusByMonthChart";
+import { TIMELINE_DAYS } from "../components/overview/UpcomingTimeline";
+import { HEALTH_LABELS, STATUS_LABELS } from "../lib/labels";
+import { apiAs, browserSession, countOn, sameSession } from "./browser";
+
+const session = browserSession("viewer");
+
+describe("the overview", () => {
+  it("shows the seeded engagements: the MMCA meeting, the policy talks and the site surveys", async () => {
+    await session.page.goto("/");
+    await expect.poll(() => session.page.getByRole("heading", { level: 1 }).innerText()).toBe("Overview");
+    const text = await session.page.locator("main").innerText();
+    expect(text).toContain("Military Maritime Consultative Agreement meeting, Honolulu (December 2026)");
+    expect(text).toContain("Defense Policy Coordination Talks");
+    expect(text).toContain("Joint site survey for missing WWII U.S. personnel");
+  });
+
+  it("counts engagements by status and by health as the API does", async () => {
+    const api = await apiAs("viewer");
+    const { dashboard } = await api(OverviewPageDocument, { timelineDays: TIMELINE_DAYS, chartMonths: CHART_MONTHS });
+    await session.page.goto("/");
+    for (const { status, count } of dashboard.statusCounts) {
+      expect(await countOn(session.page, "By status", STATUS_LABELS[status])).toBe(count);
+    }
+    for (const { health, count } of dashboard.healthCounts) {
+      expect(await countOn(session.page, "By health", HEALTH_LABELS[health])).toBe(count);
+    }
+  });
+
+  it("opens the table filtered to what a card counts", async () => {
+    await session.page.goto("/");
+    const atRisk = await countOn(session.page, "By health", "At risk");
+    await session.page
+      .getByRole("region", { name: "By health" })
+      .getByRole("link", { name: /^At risk/ })
+      .click();
+    await session.page.waitForURL(/\/engagements\?health=AT_RISK$/);
+    await expect
+      .poll(() => session.page.getByRole("heading", { name: /engagements? match/ }).innerText())
+      .toBe(`${atRisk} engagement${atRisk === 1 ? "" : "s"} match`);
+  });
+
+  it("puts what is coming on a timeline with today marked, and says why engagements are flagged", async () => {
+    await session.page.goto("/");
+    const timeline = session.page.getByRole("region", { name: `Next ${TIMELINE_DAYS} days` });
+    await expect.poll(() => timeline.getByText("Today").isVisible()).toBe(true);
+    expect(await timeline.getByRole("listitem").count()).toBeGreaterThan(0);
+    const flagged = session.page.getByRole("region", { name: "At risk", exact: true });
+    expect(await flagged.getByRole("list", { name: "Why it is flagged" }).first().innerText()).not.toBe("");
+  });
+
+  it("charts the coming months by status, with the figures as a table", async () => {
+    await session.page.goto("/");
+    const chart = session.page.getByRole("region", { name: "Coming months by status" });
+    await chart.getByText("Show the figures").click();
+    expect(await chart.getByRole("table").getByRole("row").count()).toBe(CHART_MONTHS + 1);
+  });
+
+  it("lists recent status changes with who made them and why", async () => {
+    await session.page.goto("/");
+    const feed = session.page.getByRole("region", { name: "Recent status changes" });
+    const changes = await feed.getByRole("listitem").allInnerTexts();
+    expect(changes.length).toBeGreaterThan(0);
+    // Every change says who and when; the seeded ones also say why.
+    for (const change of changes) expect(change.split("\n").pop()).toMatch(/^\S.* · \S.*$/);
+    expect(changes.some((change) => /“.+”/.test(change))).toBe(true);
+  });
+
+  it("shows dates in the reader's locale", async () => {
+    const german = await sameSession(session.browser, session.context, { locale: "de-DE" });
+    const germanPage = await german.newPage();
+    await germanPage.goto("/");
+    const today = new Date();
+    const expected = new Intl.DateTimeFormat("de-DE", { dateStyle: "medium", timeZone: "UTC" }).format(today);
+    expect(await germanPage.getByText(/^Figures as of/).innerText()).toBe(`Figures as of ${expected}.`);
+    await german.close();
+  });
+});
