@@ -8,7 +8,7 @@ import { openDatabase } from "@engagement-tracker/db";
 import { applyMigrations, createFreshPostgresDatabase } from "@engagement-tracker/db/migrations";
 import { parseArgs } from "node:util";
 import { issueToken } from "../src/auth/tokens.ts";
-import { freePort, startApiProcess } from "../src/test/api-process.ts";
+import { freePort, startApiProcess, type ApiProcess } from "../src/test/api-process.ts";
 import { insertEngagement } from "../src/test/fixtures.ts";
 import { redisAnswers } from "../src/test/redis.ts";
 import { recordChanges } from "../src/test/subscriptions.ts";
@@ -38,46 +38,49 @@ async function measure(label: string, env: Record<string, string>) {
   await db.close();
 
   const common = { DATABASE_URL: fresh.url, RATE_LIMIT_PER_MINUTE: "1000000", ...env };
-  const [a, b] = await Promise.all([
-    startApiProcess(common, await freePort()),
-    startApiProcess(common, await freePort()),
-  ]);
-  const subscribers = await Promise.all(Array.from({ length: subscriberCount }, () => recordChanges(b.url, token)));
-  const arrival = new Map<string, number[]>();
-  for (const subscriber of subscribers) {
-    const received = subscriber.received;
-    const push = received.push.bind(received);
-    received.push = (...changes) => {
-      for (const change of changes) {
-        const times = arrival.get(change.event.sequence) ?? [];
-        times.push(performance.now());
-        arrival.set(change.event.sequence, times);
-      }
-      return push(...changes);
-    };
-  }
-
   const latencies: number[] = [];
-  for (let move = 0; move < moveCount; move++) {
-    const response = await fetch(a.url, {
-      method: "POST",
-      headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
-      body: JSON.stringify({
-        query:
-          'mutation($id: ID!, $s: EngagementStatus!) { updateEngagementStatus(input: { id: $id, status: $s, reason: "bench" }) { engagement { version } } }',
-        variables: { id: engagement.globalId, s: statuses[move % 2] },
-      }),
-    });
-    const acknowledged = performance.now();
-    await response.json();
-    await Promise.all(subscribers.map((subscriber) => subscriber.waitFor(move + 1, 10_000)));
-    const sequence = subscribers[0]!.received[move]!.event.sequence;
-    for (const time of arrival.get(sequence) ?? []) latencies.push(Math.max(0, time - acknowledged));
-  }
+  // Stop the processes and drop the database even when a run fails part-way.
+  const started: Promise<ApiProcess>[] = [];
+  try {
+    started.push(startApiProcess(common, await freePort()), startApiProcess(common, await freePort()));
+    const [a, b] = (await Promise.all(started)) as [ApiProcess, ApiProcess];
+    const subscribers = await Promise.all(Array.from({ length: subscriberCount }, () => recordChanges(b.url, token)));
+    const arrival = new Map<string, number[]>();
+    for (const subscriber of subscribers) {
+      const received = subscriber.received;
+      const push = received.push.bind(received);
+      received.push = (...changes) => {
+        for (const change of changes) {
+          const times = arrival.get(change.event.sequence) ?? [];
+          times.push(performance.now());
+          arrival.set(change.event.sequence, times);
+        }
+        return push(...changes);
+      };
+    }
 
-  await Promise.all(subscribers.map((subscriber) => subscriber.close()));
-  await Promise.all([a.stop(), b.stop()]);
-  await fresh.drop();
+    for (let move = 0; move < moveCount; move++) {
+      const response = await fetch(a.url, {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+        body: JSON.stringify({
+          query:
+            'mutation($id: ID!, $s: EngagementStatus!) { updateEngagementStatus(input: { id: $id, status: $s, reason: "bench" }) { engagement { version } } }',
+          variables: { id: engagement.globalId, s: statuses[move % 2] },
+        }),
+      });
+      const acknowledged = performance.now();
+      await response.json();
+      await Promise.all(subscribers.map((subscriber) => subscriber.waitFor(move + 1, 10_000)));
+      const sequence = subscribers[0]!.received[move]!.event.sequence;
+      for (const time of arrival.get(sequence) ?? []) latencies.push(Math.max(0, time - acknowledged));
+    }
+
+    await Promise.all(subscribers.map((subscriber) => subscriber.close()));
+  } finally {
+    await Promise.all(started.map(async (process) => (await process.catch(() => null))?.stop()));
+    await fresh.drop();
+  }
   latencies.sort((x, y) => x - y);
   console.log(
     `${label.padEnd(28)} ${subscriberCount} subscribers, ${moveCount} moves: ` +
