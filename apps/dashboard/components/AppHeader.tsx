@@ -2,8 +2,9 @@ import Link from "next/link";
 import { signOutAction } from "../app/session-actions";
 import { USER_ROLE_LABELS } from "../lib/labels";
 import { sessionToken } from "../lib/session";
-import { getViewer } from "../lib/viewer";
+import { getViewer, isAdmin } from "../lib/viewer";
 import styles from "./AppHeader.module.css";
+import { LiveUpdates } from "./LiveUpdates";
 import { NavLinks } from "./NavLinks";
 
 export async function AppHeader() {
@@ -23,9 +24,12 @@ export async function AppHeader() {
             links={[
               { href: "/", label: "Overview" },
               { href: "/engagements", label: "Engagements" },
+              { href: "/tokens", label: "API tokens" },
+              ...(isAdmin(viewer) ? [{ href: "/admin", label: "Users" }] : []),
             ]}
           />
         ) : null}
+        {token ? <LiveUpdates /> : null}
         {viewer ? (
           <div className={styles.account}>
             <span>

@@ -28,3 +28,8 @@ const EDITING_ROLES: readonly Role[] = ["EDITOR", "ADMIN"];
 export function canEdit(viewer: { role: Role } | null): boolean {
   return viewer !== null && EDITING_ROLES.includes(viewer.role);
 }
+
+/** Admins manage users and see everyone's API tokens. */
+export function isAdmin(viewer: { role: Role } | null): boolean {
+  return viewer?.role === "ADMIN";
+}

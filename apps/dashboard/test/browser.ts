@@ -9,7 +9,7 @@ import { afterAll, beforeAll, expect, inject } from "vitest";
 
 export const dashboardUrl = inject("dashboardUrl");
 
-export type DemoRole = "viewer" | "editor";
+export type DemoRole = "viewer" | "editor" | "admin";
 
 /** Debian's Chromium, never a downloaded browser, with nothing that phones home. */
 export function launchBrowser(): Promise<Browser> {

@@ -73,6 +73,8 @@ describe("an engagement's page", () => {
     const title = "18th China-U.S. Defense Policy Coordination Talks";
     await openEngagement(session.page, title);
     expect(await offeredMoves(session.page)).toContain("PLANNED");
+    // Chosen before the colleague's move, so the live update holds back rather than re-render under the choice.
+    await changeStatus(session.page).getByLabel("Planned").check();
 
     // A colleague plans it from elsewhere while this page is open.
     const { api, engagement } = await engagementByTitle(title);
@@ -85,7 +87,6 @@ describe("an engagement's page", () => {
       },
     });
 
-    await changeStatus(session.page).getByLabel("Planned").check();
     await changeStatus(session.page).getByRole("button", { name: "Change status" }).click();
     const alert = changeStatus(session.page).getByRole("alert");
     await expect.poll(() => alert.innerText()).toContain("Someone else changed this engagement");

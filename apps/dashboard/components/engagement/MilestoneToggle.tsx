@@ -2,6 +2,7 @@
 
 import { useActionState } from "react";
 import { toggleMilestoneAction, type MilestoneState } from "../../app/engagements/actions";
+import { InlineError } from "../forms/InlineError";
 import { SubmitButton } from "../forms/SubmitButton";
 import styles from "./EngagementDetail.module.css";
 
@@ -27,11 +28,7 @@ export function MilestoneToggle({
         {done ? "Reopen" : "Mark done"}
         <span className="visually-hidden">: {title}</span>
       </SubmitButton>
-      {state.error ? (
-        <span role="alert" className="field-error">
-          {state.error}
-        </span>
-      ) : null}
+      <InlineError message={state.error} />
     </form>
   );
 }

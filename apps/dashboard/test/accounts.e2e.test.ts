@@ -1,0 +1,127 @@
+import type { Browser, BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { expectNoSeriousAxeViolations, launchBrowser, screenshot, signedIn, VIEWPORTS } from "./browser";
+
+let browser: Browser;
+let admin: BrowserContext;
+let editor: BrowserContext;
+let viewer: BrowserContext;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  [admin, editor, viewer] = await Promise.all([
+    signedIn(browser, "admin"),
+    signedIn(browser, "editor"),
+    signedIn(browser, "viewer"),
+  ]);
+});
+afterAll(() => browser?.close());
+
+const nav = (page: Page) => page.getByRole("navigation", { name: "Main" });
+
+/** Asks the API who a bearer token belongs to; null when the API does not accept it. */
+async function whoseToken(token: string): Promise<string | null> {
+  const response = await fetch(inject("apiUrl"), {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: "{ viewer { email } }" }),
+  });
+  const body = (await response.json()) as { data?: { viewer: { email: string } | null } | null };
+  return body.data?.viewer?.email ?? null;
+}
+
+describe("the admin page", () => {
+  it("lets an admin add a user, refusing a taken email beside the field, and change its role", async () => {
+    const page = await admin.newPage();
+    await page.goto("/");
+    await nav(page).getByRole("link", { name: "Users" }).click();
+    await page.waitForURL(/\/admin$/);
+
+    const form = page.getByRole("region", { name: "Add a user" });
+    await form.getByLabel("Name").fill("Casey Liaison");
+    await form.getByLabel("Email").fill("admin@engagement-tracker.local");
+    await form.getByLabel("Password").fill("a long enough password 1");
+    await form.getByRole("button", { name: "Add user" }).click();
+    await expect
+      .poll(() => page.locator("#field-email-error").innerText())
+      .toBe("A user with that email already exists.");
+
+    const email = `casey-${Date.now()}@example.org`;
+    await form.getByLabel("Email").fill(email);
+    await form.getByLabel("Role").selectOption("VIEWER");
+    await form.getByLabel("Password").fill("a long enough password 1");
+    await form.getByRole("button", { name: "Add user" }).click();
+    await expect.poll(() => form.getByRole("status").innerText()).toContain("Added Casey Liaison");
+
+    const row = page.locator("tbody tr", { hasText: email });
+    expect(await row.locator('td[data-label="Role"]').innerText()).toBe("Viewer");
+    await row.getByLabel("Role of Casey Liaison").selectOption("EDITOR");
+    await row.getByRole("button", { name: "Change role of Casey Liaison" }).click();
+    await expect.poll(() => row.locator('td[data-label="Role"]').innerText()).toBe("Editor");
+    await page.close();
+  });
+
+  it.each([
+    { role: "viewer", context: () => viewer },
+    { role: "editor", context: () => editor },
+  ])("is neither linked nor shown to a $role", async ({ context }) => {
+    const page = await context().newPage();
+    await page.goto("/");
+    expect(await nav(page).getByRole("link", { name: "API tokens" }).isVisible()).toBe(true);
+    expect(await nav(page).getByRole("link", { name: "Users" }).count()).toBe(0);
+    await page.goto("/admin");
+    expect(await page.getByRole("heading", { level: 1 }).innerText()).toBe("Admins only");
+    expect(await page.locator("table").count()).toBe(0);
+    await page.close();
+  });
+});
+
+describe("the API tokens page", () => {
+  it("shows a new token's secret once; the token works against the API until revoked", async () => {
+    const page = await editor.newPage();
+    await page.goto("/tokens");
+    const form = page.getByRole("region", { name: "Create a token" });
+    await form.getByLabel("Name").fill("Calendar sync");
+    await form.getByLabel("Lifetime in days").fill("7");
+    await form.getByRole("button", { name: "Create token" }).click();
+
+    const secretField = page.getByLabel("Token secret");
+    await secretField.waitFor();
+    expect(await page.getByText("You won’t see it again").isVisible()).toBe(true);
+    const secret = await secretField.inputValue();
+    expect(await secretField.getAttribute("readonly")).not.toBeNull();
+    expect(await whoseToken(secret)).toBe("editor@engagement-tracker.local");
+
+    const row = page.locator("tbody tr", { hasText: "Calendar sync" });
+    const prefix = (await row.locator("code").innerText()).replace("…", "");
+    expect(secret.startsWith(prefix)).toBe(true);
+    await page.reload();
+    expect(await page.getByLabel("Token secret").count()).toBe(0);
+
+    await row.getByRole("button", { name: "Revoke Calendar sync" }).click();
+    await expect.poll(() => row.locator("td").last().innerText()).toMatch(/^Revoked/);
+    expect(await whoseToken(secret)).toBeNull();
+    await page.close();
+  });
+
+  it("shows an admin everyone's tokens", async () => {
+    const page = await admin.newPage();
+    await page.goto("/tokens");
+    expect(await page.getByRole("heading", { name: "Everyone's tokens" }).isVisible()).toBe(true);
+    expect(await page.locator("tbody tr", { hasText: "Calendar sync" }).count()).toBeGreaterThan(0);
+    await page.close();
+  });
+});
+
+describe.each(["admin", "tokens"])("/%s", (name) => {
+  it("has no serious accessibility violations; screenshots at desktop and phone widths", async () => {
+    const page = await admin.newPage();
+    await page.goto(`/${name}`);
+    await expectNoSeriousAxeViolations(page);
+    // The layout reflows on a phone without a new request; axe once is enough.
+    for (const [viewportName, viewport] of Object.entries(VIEWPORTS)) {
+      await page.setViewportSize(viewport);
+      await screenshot(page, `${name}-${viewportName}`);
+    }
+    await page.close();
+  });
+});

@@ -1,0 +1,92 @@
+import { DashboardChangeStatusDocument, DashboardCreateEngagementDocument } from "@engagement-tracker/schema";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, it } from "vitest";
+import { addDays } from "../lib/format";
+import { engagementHref } from "../lib/routes";
+import { apiAs, browserSession, dashboardUrl } from "./browser";
+
+// Each part would run if it reached the page as markup: a script element and an error handler.
+const HOSTILE = `<script>window.__pwned=1</script><img src=x onerror="window.__pwned=2">`;
+const TITLE = `XSS probe ${HOSTILE}`;
+
+const session = browserSession("viewer");
+let engagementId: string;
+
+beforeAll(async () => {
+  const api = await apiAs("editor");
+  const today = new Date().toISOString().slice(0, 10);
+  const { createEngagement } = await api(DashboardCreateEngagementDocument, {
+    input: {
+      title: TITLE,
+      kind: "DIALOGUE",
+      startsOn: addDays(today, 10),
+      endsOn: addDays(today, 11),
+      locationName: "Honolulu",
+      country: "US",
+      hostCountry: "US",
+      status: "PLANNED",
+    },
+  });
+  expect(createEngagement.errors).toEqual([]);
+  engagementId = createEngagement.engagement!.id;
+  const { updateEngagementStatus } = await api(DashboardChangeStatusDocument, {
+    input: { id: engagementId, status: "POSTPONED", reason: HOSTILE },
+  });
+  expect(updateEngagementStatus.errors).toEqual([]);
+});
+
+/** The title (and the reason, where the page shows one) are on the page as text, nothing in them became an element, and nothing ran. */
+async function expectShownAsText(page: Page, showsReason: boolean): Promise<void> {
+  await page.getByText(TITLE).first().waitFor();
+  if (showsReason) {
+    // The reason alone: some element holds it without the title's prefix.
+    expect(await page.getByText(HOSTILE).filter({ hasNotText: "XSS probe" }).count()).toBeGreaterThan(0);
+  }
+  expect(await page.locator('img[src="x"]').count()).toBe(0);
+  expect(await page.evaluate(() => (window as { __pwned?: number }).__pwned)).toBeUndefined();
+}
+
+describe("script-like text saved through the API", () => {
+  it.each([
+    { name: "overview", path: () => "/", showsReason: true },
+    // The table shows no status reasons.
+    { name: "table", path: () => "/engagements?q=XSS%20probe", showsReason: false },
+    { name: "detail", path: () => engagementHref(engagementId), showsReason: true },
+  ])("is shown as literal text on the $name page and never runs", async ({ path, showsReason }) => {
+    await session.page.goto(path());
+    await expectShownAsText(session.page, showsReason);
+  });
+});
+
+describe("every response", () => {
+  it("carries the security headers, and the policy lets the page's own scripts run", async () => {
+    const violations: string[] = [];
+    session.page.on("console", (message) => {
+      if (message.text().includes("Content Security Policy")) violations.push(message.text());
+    });
+    const response = await session.page.goto("/engagements");
+    const headers = response!.headers();
+    const policy = headers["content-security-policy"] ?? "";
+    expect(policy).toMatch(/script-src 'self' 'nonce-[\w+/=]+' 'strict-dynamic'(;|$)/);
+    expect(policy).toContain("default-src 'self'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).not.toMatch(/https?:|\*/);
+    expect(headers).toMatchObject({
+      "x-frame-options": "DENY",
+      "x-content-type-options": "nosniff",
+      "referrer-policy": "same-origin",
+      "permissions-policy": "camera=(), microphone=(), geolocation=()",
+      "cross-origin-opener-policy": "same-origin",
+    });
+    // Plain HTTP: no HSTS.
+    expect(headers["strict-transport-security"]).toBeUndefined();
+    // Next sets `window.next` once its scripts have run, which the nonce must have allowed.
+    await session.page.waitForFunction(() => "next" in window);
+    expect(violations).toEqual([]);
+  });
+
+  it("adds HSTS only behind a proxy that says the request came over HTTPS", async () => {
+    const response = await fetch(`${dashboardUrl}/sign-in`, { headers: { "x-forwarded-proto": "https" } });
+    expect(response.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
+  });
+});
