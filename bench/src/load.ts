@@ -53,21 +53,18 @@ export async function drive(options: LoadOptions): Promise<LoadResult> {
       },
     ],
   };
-  const run = (overrides: Partial<autocannon.Options>) =>
+  const run = (runSettings: autocannon.Options) =>
     new Promise<autocannon.Result>((resolve, reject) => {
-      const instance = autocannon({ ...settings, ...overrides }, (error, finished) =>
-        error ? reject(error) : resolve(finished),
-      );
+      const instance = autocannon(runSettings, (error, finished) => (error ? reject(error) : resolve(finished)));
       // The tracker emits (client, statusCode, bytes, responseTimeMs), the time with its fraction.
       instance.on("response", (...args: unknown[]) => latencies.push(args[3] as number));
     });
-  const results = [await run({})];
+  const results = [await run(settings)];
   const missing = (options.minimumRequests ?? 0) - latencies.length;
   if (missing > 0) {
-    // `amount` ends the run after that many requests, whatever the duration.
-    results.push(
-      await run({ amount: missing, connections: Math.min(options.connections, missing), duration: undefined }),
-    );
+    // `amount` ends the run after that many requests; autocannon refuses a duration set to undefined.
+    const { duration: _duration, ...untimed } = settings;
+    results.push(await run({ ...untimed, amount: missing, connections: Math.min(options.connections, missing) }));
   }
   const elapsedSeconds = (performance.now() - started) / 1000;
   const errors = results.reduce((sum, result) => sum + result.errors, 0);
