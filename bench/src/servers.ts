@@ -9,6 +9,13 @@ export const repoRoot = fileURLToPath(new URL("../..", import.meta.url));
 const apiRoot = fileURLToPath(new URL("../../apps/api/", import.meta.url));
 const benchSource = fileURLToPath(new URL(".", import.meta.url));
 
+/** The node flags our API's start script runs it with (apps/api/package.json `config.nodeFlags`). */
+const apiNodeFlags = (
+  JSON.parse(readFileSync(`${apiRoot}package.json`, "utf8")) as { config: { nodeFlags: string } }
+).config.nodeFlags
+  .split(/\s+/)
+  .filter(Boolean);
+
 /** Every server gets the same PostgreSQL pool size: our API's default. */
 export const POOL_SIZE = 10;
 
@@ -35,7 +42,7 @@ export async function startServer(target: Target, options: StartOptions): Promis
   const launch = {
     // Our API exactly as deployed: its entry point, its tsconfig (decorators), its own config from the environment.
     ours: () =>
-      spawn(process.execPath, [...nodeArguments, "src/main.ts"], {
+      spawn(process.execPath, [...apiNodeFlags, ...nodeArguments, "src/main.ts"], {
         cwd: apiRoot,
         env: {
           ...common,

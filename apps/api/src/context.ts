@@ -1,6 +1,8 @@
 import type { Database, PrismaClient } from "@engagement-tracker/db";
 import type { Viewer } from "./auth/viewer.ts";
+import type { ViewerCache } from "./auth/viewer-cache.ts";
 import type { ChangeHub } from "./live/change-hub.ts";
+import type { RequestRecord } from "./operations/request-log.ts";
 import { createEngagementLoaders } from "./engagements/engagement.loaders.ts";
 import { createMilestoneLoaders } from "./milestones/milestone.service.ts";
 import { createParticipantLoaders } from "./organizations/organization.service.ts";
@@ -24,6 +26,10 @@ export interface Context {
   sessionCookie: SessionCookie;
   /** Live changes for subscriptions; null where the server runs without them. */
   changeHub: ChangeHub | null;
+  /** Whom credentials stand for; told when a write changes that. */
+  viewerCache: ViewerCache;
+  /** What the HTTP request's log line will say; filled in by the operations plugin. Absent over WebSocket. */
+  requestRecord?: RequestRecord;
 }
 
 function createLoaders(prisma: PrismaClient) {

@@ -1,7 +1,9 @@
 import { ApolloServer, type ApolloServerPlugin } from "@apollo/server";
-import { unwrapResolverError } from "@apollo/server/errors";
 import { ApolloServerPluginDrainHttpServer } from "@apollo/server/plugin/drainHttpServer";
-import { ApolloServerPluginLandingPageDisabled } from "@apollo/server/plugin/disabled";
+import {
+  ApolloServerPluginCacheControlDisabled,
+  ApolloServerPluginLandingPageDisabled,
+} from "@apollo/server/plugin/disabled";
 import { expressMiddleware } from "@as-integrations/express5";
 import type { Database } from "@engagement-tracker/db";
 import cors from "cors";
@@ -9,19 +11,13 @@ import express from "express";
 import type { GraphQLFormattedError } from "graphql";
 import { createServer as createHttpServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { viewerForToken } from "./auth/auth.service.ts";
 import { credentialOf, sessionCookieOn } from "./auth/request-credentials.ts";
+import { ViewerCache } from "./auth/viewer-cache.ts";
 import { createContext, type Context } from "./context.ts";
 import { openChangeFeed } from "./live/change-feed.ts";
 import { ChangeHub } from "./live/change-hub.ts";
 import { serveSubscriptions } from "./live/websocket.ts";
-import {
-  createLogger,
-  createOperations,
-  failingFastOnDatabaseFaults,
-  requestLogger,
-  type Logger,
-} from "./operations/index.ts";
+import { createLogger, createOperations, type LogError, type Logger } from "./operations/index.ts";
 import { buildAppSchema } from "./schema.ts";
 import { operationLimits, rateLimiters, type RateLimits } from "./security/limits.ts";
 
@@ -36,8 +32,8 @@ export interface ServerOptions {
   redisUrl?: string;
   /** Request log lines and unexpected errors go here; JSON lines on stdout at level info by default. */
   logger?: Logger;
-  /** Where unexpected errors are reported; they never reach the client in production. */
-  logError?: (error: unknown) => void;
+  /** Where unexpected errors are reported, with the logger of the request they broke; they never reach the client in production. */
+  logError?: LogError;
   /** On stop, how long requests in flight may take to finish before their connections are closed. */
   shutdownGraceMs?: number;
 }
@@ -67,7 +63,7 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
     allowedOrigins = ["http://localhost:3000", "http://127.0.0.1:3000"],
     rateLimits = { requestsPerMinute: 600, signInsPer15Minutes: 20 },
     logger = createLogger(),
-    logError = (error) => requestLogger(logger).error({ err: error }, "unexpected error"),
+    logError = (error, log) => log.error({ err: error }, "unexpected error"),
     shutdownGraceMs = 10_000,
   } = options;
   const app = express();
@@ -77,13 +73,15 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
   const httpServer = createHttpServer(app);
   const schema = await buildAppSchema();
   const changeHub = await ChangeHub.start(db.prisma, await openChangeFeed(db, options.redisUrl));
-  const operations = createOperations({ db, logger });
+  const operations = createOperations({ db, logger, logError });
+  const viewerCache = new ViewerCache(db.prisma);
   app.use(operations.router);
   const subscriptions = serveSubscriptions({
     httpServer,
     schema,
     db,
     changeHub,
+    viewerCache,
     allowedOrigins,
     openConnections: operations.metrics.subscriptionConnections,
   });
@@ -97,7 +95,7 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
     includeStacktraceInErrorResponses: !production,
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
-    formatError: operations.formatError((formatted, error) => maskUnexpected(formatted, error, production, logError)),
+    formatError: operations.formatError((formatted) => maskUnexpected(formatted, production)),
     plugins: [
       ApolloServerPluginDrainHttpServer({ httpServer, stopGracePeriodMillis: shutdownGraceMs }),
       operations.plugin,
@@ -112,6 +110,8 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
         },
       },
       ApolloServerPluginLandingPageDisabled(),
+      // No response here is cacheable by HTTP caches; computing hints wraps every field resolver.
+      ApolloServerPluginCacheControlDisabled(),
       // graphql-armor is typed against the CommonJS build of Apollo Server; the plugins are the same.
       ...(limits.plugins as ApolloServerPlugin<Context>[]),
     ],
@@ -124,13 +124,14 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
     express.json({ limit: bodyLimit }),
     ...rateLimiters(rateLimits),
     expressMiddleware(apollo, {
-      context: failingFastOnDatabaseFaults(async ({ req, res }) => {
+      context: operations.graphqlContext(async ({ req, res }) => {
         const credential = credentialOf(req);
         return createContext(db, {
           credential,
-          viewer: credential ? await viewerForToken(db.prisma, credential) : null,
+          viewer: credential ? await viewerCache.viewerFor(credential) : null,
           sessionCookie: sessionCookieOn(res, production),
           changeHub,
+          viewerCache,
         });
       }),
     }),
@@ -154,18 +155,12 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
 
 /**
  * Every error raised on purpose carries a code (ours, Apollo's, graphql-armor's); Apollo
- * gives anything else INTERNAL_SERVER_ERROR. Those are faults whose details stay on the server.
+ * gives anything else INTERNAL_SERVER_ERROR. Those are faults whose details stay on the server
+ * (the operations plugin logs them with the request's id).
  */
-function maskUnexpected(
-  formatted: GraphQLFormattedError,
-  error: unknown,
-  production: boolean,
-  logError: (error: unknown) => void,
-): GraphQLFormattedError {
+function maskUnexpected(formatted: GraphQLFormattedError, production: boolean): GraphQLFormattedError {
   const deliberate = formatted.extensions?.code !== "INTERNAL_SERVER_ERROR";
-  if (deliberate) return formatted;
-  logError(unwrapResolverError(error));
-  if (!production) return formatted;
+  if (deliberate || !production) return formatted;
   return {
     message: INTERNAL_ERROR_MESSAGE,
     locations: formatted.locations,

@@ -37,9 +37,10 @@ export class AuthResolver {
 
   @Authorized()
   @Mutation(() => SignOutPayload, { description: "Ends the session the request was made with." })
-  signOut(@Ctx() { prisma, credential, sessionCookie }: Context): Promise<SignOutPayload> {
+  signOut(@Ctx() { prisma, credential, sessionCookie, viewerCache }: Context): Promise<SignOutPayload> {
     return toPayload(SignOutPayload, async () => {
       await signOut(prisma, credential);
+      viewerCache.forgetAll();
       sessionCookie.clear();
       return {};
     });
@@ -61,13 +62,17 @@ export class AuthResolver {
   }
 
   @Authorized()
-  @Mutation(() => RevokeApiTokenPayload, { description: "Revokes a personal API token; it stops working at once." })
+  @Mutation(() => RevokeApiTokenPayload, {
+    description: "Revokes a personal API token: it stops working at once (within 5 s on other API instances).",
+  })
   revokeApiToken(
-    @Ctx() { prisma, viewer }: Context,
+    @Ctx() { prisma, viewer, viewerCache }: Context,
     @Arg("input", () => RevokeApiTokenInput) input: RevokeApiTokenInput,
   ): Promise<RevokeApiTokenPayload> {
-    return toPayload(RevokeApiTokenPayload, async () => ({
-      apiToken: await revokeApiToken(prisma, viewer!, input.id),
-    }));
+    return toPayload(RevokeApiTokenPayload, async () => {
+      const apiToken = await revokeApiToken(prisma, viewer!, input.id);
+      viewerCache.forgetAll();
+      return { apiToken };
+    });
   }
 }

@@ -1,7 +1,9 @@
 import { graphql } from "@engagement-tracker/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../test/api.ts";
+import { globalIdOf } from "../common/node.ts";
 import { hashPassword } from "./password.ts";
+import { issueToken } from "./tokens.ts";
 
 const SignIn = graphql(`
   mutation SignIn($input: SignInInput!) {
@@ -80,6 +82,16 @@ const ListApiTokens = graphql(`
       name
       prefix
       lastUsedAt
+    }
+  }
+`);
+
+const DisableUser = graphql(`
+  mutation DisableUser($input: UpdateUserInput!) {
+    updateUser(input: $input) {
+      errors {
+        code
+      }
     }
   }
 `);
@@ -206,6 +218,34 @@ describe("personal API tokens", () => {
     expect(revokeApiToken.apiToken!.revokedAt).not.toBeNull();
     const refused = await api.anonymous.request(Dashboard, {}, headers);
     expect(refused.errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
+  });
+
+  it("are looked up once for a burst of requests, not once per request", async () => {
+    const { createApiToken } = await api.query(CreateApiToken, { input: { name: "Burst", expiresInDays: 1 } });
+    const headers = { authorization: `Bearer ${createApiToken.token}` };
+    api.statements.length = 0;
+    for (let request = 0; request < 5; request++) {
+      expect((await api.anonymous.request(WhoAmI, {}, headers)).data?.viewer?.role).toBe("EDITOR");
+    }
+    const lookups = api.statements.filter((sql) => sql.startsWith("SELECT") && sql.includes('"ApiToken"'));
+    expect(lookups).toHaveLength(1);
+  });
+
+  it("stop working at once when their user is disabled, though just used", async () => {
+    const user = await api.prisma.user.create({
+      data: { email: "leaving@test.local", name: "Leaving Officer", role: "VIEWER" },
+    });
+    const { token, hash, prefix } = issueToken("personal");
+    await api.prisma.apiToken.create({
+      data: { name: "sync", prefix, tokenHash: hash, userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) },
+    });
+    const headers = { authorization: `Bearer ${token}` };
+    expect((await api.anonymous.request(WhoAmI, {}, headers)).data?.viewer?.role).toBe("VIEWER");
+    const { updateUser } = await api
+      .as("ADMIN")
+      .query(DisableUser, { input: { id: globalIdOf("User", user.id), disabled: true } });
+    expect(updateUser.errors).toEqual([]);
+    expect((await api.anonymous.request(WhoAmI, {}, headers)).data?.viewer).toBeNull();
   });
 
   it("are refused once expired", async () => {

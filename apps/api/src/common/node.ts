@@ -1,8 +1,17 @@
-import { fromGlobalId, toGlobalId } from "graphql-relay";
 import { Field, ID, InterfaceType } from "type-graphql";
 
 export type NodeTypeName =
   "Engagement" | "Series" | "Organization" | "Milestone" | "StatusChange" | "User" | "ApiToken";
+
+// Relay's global ID format ("Type:rowId" in base64), written with Buffer: graphql-relay's own
+// base64 is portable JavaScript, and encoding every ID of a page with it showed in profiles.
+const toGlobalId = (type: NodeTypeName, rowId: string) => Buffer.from(`${type}:${rowId}`).toString("base64");
+
+function fromGlobalId(globalId: string): { type: string; id: string } {
+  const decoded = Buffer.from(globalId, "base64").toString("utf8");
+  const colon = decoded.indexOf(":");
+  return { type: decoded.substring(0, colon), id: decoded.substring(colon + 1) };
+}
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

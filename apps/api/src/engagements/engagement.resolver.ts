@@ -1,7 +1,9 @@
-import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Mutation, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Role } from "../common/enums.ts";
 import { PageArgs } from "../common/connection.ts";
 import { rowIdOf } from "../common/node.ts";
+import { selectedFields, selectedNodeFields } from "../common/selection.ts";
 import { toPayload } from "../common/payload.ts";
 import { announced, type Context } from "../context.ts";
 import { Milestone } from "../milestones/milestone.type.ts";
@@ -15,7 +17,7 @@ import {
   UpdateEngagementInput,
   UpdateEngagementStatusInput,
 } from "./engagement.inputs.ts";
-import { toStatusChange } from "./engagement.loaders.ts";
+import { RelatedReads, toStatusChange } from "./engagement.loaders.ts";
 import {
   ArchiveEngagementPayload,
   CreateEngagementPayload,
@@ -28,6 +30,7 @@ import {
   archiveEngagement,
   changeStatus,
   createEngagement,
+  findEngagement,
   listEngagements,
   updateEngagement,
 } from "./engagement.service.ts";
@@ -41,13 +44,16 @@ export class EngagementResolver {
   @Authorized()
   @Query(() => EngagementConnection, { description: "Engagements, filtered and ordered, a page at a time." })
   async engagements(
-    @Ctx() { prisma }: Context,
+    @Ctx() { prisma, loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
     @Args(() => PageArgs) page: PageArgs,
     @Arg("filter", () => EngagementFilter, { nullable: true }) filter?: EngagementFilter | null,
     @Arg("orderBy", () => EngagementOrder, { nullable: true, description: "Default: START_DATE ascending." })
     orderBy?: EngagementOrder | null,
   ): Promise<EngagementConnection> {
-    const result = await listEngagements(prisma, { page, filter, orderBy });
+    const related = new RelatedReads(selectedNodeFields(info));
+    const result = await listEngagements(prisma, { page, filter, orderBy, include: related.include });
+    result.rows.forEach((engagement, index) => related.prime(loaders, engagement, result.included[index]!));
     return Object.assign(new EngagementConnection(), {
       edges: result.rows.map((node, index) => ({ node, cursor: result.cursors[index]! })),
       pageInfo: result.pageInfo,
@@ -57,9 +63,17 @@ export class EngagementResolver {
 
   @Authorized()
   @Query(() => Engagement, { nullable: true, description: "One engagement by its ID." })
-  engagement(@Ctx() { loaders }: Context, @Arg("id", () => ID) id: string): Promise<Engagement | null> {
+  async engagement(
+    @Ctx() { prisma, loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
+    @Arg("id", () => ID) id: string,
+  ): Promise<Engagement | null> {
     const rowId = rowIdOf("Engagement", id);
-    return rowId ? loaders.engagementById.load(rowId) : Promise.resolve(null);
+    if (!rowId) return null;
+    const related = new RelatedReads(selectedFields(info));
+    const found = await findEngagement(prisma, rowId, related.include);
+    if (found) related.prime(loaders, found.engagement, found.included);
+    return found?.engagement ?? null;
   }
 
   @FieldResolver(() => Series, { nullable: true })

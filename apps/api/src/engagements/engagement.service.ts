@@ -32,18 +32,40 @@ import {
 import { MAX_SEARCH_LENGTH } from "../security/limits.ts";
 import { healthWhere, todayUtc } from "./health.ts";
 import { judgeMove } from "./lifecycle.ts";
+import type { PublicUserRow } from "../users/user.service.ts";
 
 type EngagementRow = Prisma.EngagementGetPayload<object>;
 type Tx = Prisma.TransactionClient;
 
 export const toEngagement = (row: EngagementRow): Engagement => fromRow(Engagement, row);
 
-export async function findEngagement(prisma: PrismaClient, rowId: string): Promise<Engagement | null> {
-  const row = await prisma.engagement.findUnique({ where: { id: rowId } });
-  return row && toEngagement(row);
+// ---------------------------------------------------------------- reading
+
+/** Relations a read can bring along in its own statement (Prisma `include`, joined). */
+export interface IncludedRelations {
+  series?: Prisma.SeriesGetPayload<object> | null;
+  participations?: Prisma.ParticipationGetPayload<{ include: { organization: true } }>[];
+  milestones?: Prisma.MilestoneGetPayload<object>[];
+  statusChanges?: (StatusChangeRow & { actor?: PublicUserRow | null })[];
 }
 
-// ---------------------------------------------------------------- reading
+type RowWithIncluded = EngagementRow & IncludedRelations;
+
+/** Separates a row's own columns (the engagement) from the relations fetched with it. */
+function splitIncluded({ series, participations, milestones, statusChanges, ...columns }: RowWithIncluded) {
+  return { engagement: toEngagement(columns), included: { series, participations, milestones, statusChanges } };
+}
+
+/** One engagement, with the relations `include` names fetched in the same statement. */
+export async function findEngagement(
+  prisma: PrismaClient,
+  rowId: string,
+  include: Prisma.EngagementInclude,
+): Promise<{ engagement: Engagement; included: IncludedRelations } | null> {
+  // Which relations come back depends on `include`, decided at run time: Prisma types them loosely.
+  const row = (await prisma.engagement.findUnique({ where: { id: rowId }, include })) as RowWithIncluded | null;
+  return row && splitIncluded(row);
+}
 
 const ORDER_COLUMNS = {
   [EngagementOrderField.START_DATE]: "startsOn",
@@ -121,6 +143,8 @@ function requireRowId(type: NodeTypeName, globalId: string, argumentName: string
 
 export interface EngagementPage {
   rows: Engagement[];
+  /** For each row, the relations `include` asked for. */
+  included: IncludedRelations[];
   cursors: string[];
   pageInfo: PageInfo;
   countTotal: () => Promise<number>;
@@ -129,7 +153,13 @@ export interface EngagementPage {
 /** One keyset page: its cost does not grow with how deep the page is. */
 export async function listEngagements(
   prisma: PrismaClient,
-  args: { page: PageArgs; filter?: EngagementFilter | null; orderBy?: EngagementOrder | null },
+  args: {
+    page: PageArgs;
+    filter?: EngagementFilter | null;
+    orderBy?: EngagementOrder | null;
+    /** Relations to fetch with the rows, joined in the same statement. */
+    include?: Prisma.EngagementInclude;
+  },
 ): Promise<EngagementPage> {
   const request = readPageArgs(args.page);
   const order = args.orderBy ?? DEFAULT_ORDER;
@@ -144,15 +174,18 @@ export async function listEngagements(
     const position = decodeCursor(request.cursor, ordering);
     conditions.push(keysetAfter(column, travelDirection, parseSortValue(column, position.value), position.rowId));
   }
-  const fetched = await prisma.engagement.findMany({
+  const fetched = (await prisma.engagement.findMany({
     where: { AND: conditions },
     orderBy: [{ [column]: travelDirection }, { id: travelDirection }],
     take: request.size + 1,
-  });
+    include: args.include,
+  })) as RowWithIncluded[];
   const cursorOf = (row: EngagementRow) => encodeCursor({ ordering, value: sortValueOf(row, column), rowId: row.id });
   const page = slicePage(fetched, request, cursorOf);
+  const split = page.rows.map(splitIncluded);
   return {
-    rows: page.rows.map(toEngagement),
+    rows: split.map((row) => row.engagement),
+    included: split.map((row) => row.included),
     cursors: page.rows.map(cursorOf),
     pageInfo: page.pageInfo,
     countTotal: () => prisma.engagement.count({ where }),

@@ -3,8 +3,8 @@ import type { GraphQLSchema } from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import type { IncomingMessage, Server } from "node:http";
 import { WebSocketServer } from "ws";
-import { viewerForToken } from "../auth/auth.service.ts";
 import { credentialOf } from "../auth/request-credentials.ts";
+import type { ViewerCache } from "../auth/viewer-cache.ts";
 import { createContext } from "../context.ts";
 import type { ChangeHub } from "./change-hub.ts";
 
@@ -13,6 +13,7 @@ export interface SubscriptionServerOptions {
   schema: GraphQLSchema;
   db: Database;
   changeHub: ChangeHub;
+  viewerCache: ViewerCache;
   /** Browser origins that may open a socket (a socket carries the session cookie). */
   allowedOrigins: string[];
   /** Raised when a socket opens and lowered when it closes: the subscription connections metric. */
@@ -24,7 +25,7 @@ export interface SubscriptionServerOptions {
  * A client authenticates with `connectionParams: { authorization: "Bearer …" }` or the session cookie.
  */
 export function serveSubscriptions(options: SubscriptionServerOptions): { dispose(): Promise<void> } {
-  const { httpServer, schema, db, changeHub, allowedOrigins, openConnections } = options;
+  const { httpServer, schema, db, changeHub, viewerCache, allowedOrigins, openConnections } = options;
   const sockets = new WebSocketServer({
     server: httpServer,
     path: "/graphql",
@@ -47,9 +48,10 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { dispos
         });
         return createContext(db, {
           credential,
-          viewer: credential ? await viewerForToken(db.prisma, credential) : null,
+          viewer: credential ? await viewerCache.viewerFor(credential) : null,
           sessionCookie: { set: () => {}, clear: () => {} },
           changeHub,
+          viewerCache,
         });
       },
     },

@@ -1,4 +1,9 @@
-import { EngagementEventKind, type Milestone as MilestoneRow, type PrismaClient } from "@engagement-tracker/db";
+import {
+  EngagementEventKind,
+  type Milestone as MilestoneRow,
+  type Prisma,
+  type PrismaClient,
+} from "@engagement-tracker/db";
 import { groupLoader, rowLoader } from "../common/loaders.ts";
 import { fromRow, rowIdOf } from "../common/node.ts";
 import { RefusedError, UserErrorCode, refuse } from "../common/user-error.ts";
@@ -14,6 +19,11 @@ import { Milestone } from "./milestone.type.ts";
 
 export const toMilestone = (row: MilestoneRow): Milestone => fromRow(Milestone, row);
 
+/** An engagement's milestones as every reader shows them: by due date. */
+export const MILESTONES_IN_ORDER = {
+  orderBy: [{ dueOn: "asc" }, { id: "asc" }] as Prisma.MilestoneOrderByWithRelationInput[],
+};
+
 export function createMilestoneLoaders(prisma: PrismaClient) {
   return {
     milestoneById: rowLoader(
@@ -23,10 +33,7 @@ export function createMilestoneLoaders(prisma: PrismaClient) {
     milestonesByEngagement: groupLoader(
       async (engagementIds) =>
         (
-          await prisma.milestone.findMany({
-            where: { engagementId: { in: engagementIds } },
-            orderBy: [{ dueOn: "asc" }, { id: "asc" }],
-          })
+          await prisma.milestone.findMany({ where: { engagementId: { in: engagementIds } }, ...MILESTONES_IN_ORDER })
         ).map(toMilestone),
       (milestone) => milestone.engagementId,
     ),

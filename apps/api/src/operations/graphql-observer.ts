@@ -1,4 +1,5 @@
 import type { ApolloServerOptions, ApolloServerPlugin } from "@apollo/server";
+import { unwrapResolverError } from "@apollo/server/errors";
 import type { Context } from "../context.ts";
 import {
   DATABASE_UNAVAILABLE,
@@ -8,7 +9,6 @@ import {
 } from "./database-faults.ts";
 import type { Logger } from "./logger.ts";
 import type { Metrics, Outcome } from "./metrics.ts";
-import { currentRequest } from "./request-log.ts";
 
 export type FormatError = NonNullable<ApolloServerOptions<Context>["formatError"]>;
 
@@ -16,23 +16,33 @@ export type FormatError = NonNullable<ApolloServerOptions<Context>["formatError"
 const ANONYMOUS_OPERATION = "(anonymous)";
 const INVALID_OPERATION = "(invalid)";
 
+/** Reports an unexpected error (one without a code) with its stack, on the logger of the request it broke. */
+export type LogError = (error: unknown, log: Logger) => void;
+
+/** Errors raised on purpose carry a code; anything else is a fault (Apollo sends it as INTERNAL_SERVER_ERROR). */
+export function isUnexpected(error: { extensions?: { code?: unknown } }): boolean {
+  const code = error.extensions?.code;
+  return (code === undefined || code === "INTERNAL_SERVER_ERROR") && !isDatabaseUnavailable(error);
+}
+
+export const codeOf = (error: { extensions?: { code?: unknown } }): string =>
+  String(error.extensions?.code ?? "INTERNAL_SERVER_ERROR");
+
 /**
  * Formats errors with `format`, except database faults, which every client sees the same
- * way (DATABASE_UNAVAILABLE); then counts each error's code and notes it on the request.
+ * way (DATABASE_UNAVAILABLE); then counts each error's code.
  * Runs for every error Apollo sends, including those raised while creating the context.
  */
 export function observingErrors(metrics: Metrics, format: FormatError): FormatError {
   return (formatted, error) => {
     const result = isDatabaseUnavailable(error) ? formatDatabaseFault(formatted) : format(formatted, error);
-    const code = String(result.extensions?.code ?? "INTERNAL_SERVER_ERROR");
-    metrics.countError(code);
-    currentRequest()?.errorCodes.push(code);
+    metrics.countError(codeOf(result));
     return result;
   };
 }
 
 /** Per GraphQL request: operation name and type, duration, outcome and the viewer, for metrics and the log line. */
-export function graphqlObserver(metrics: Metrics, logger: Logger): ApolloServerPlugin<Context> {
+export function graphqlObserver(metrics: Metrics, logger: Logger, logError: LogError): ApolloServerPlugin<Context> {
   return {
     async serverWillStart() {
       return {
@@ -51,6 +61,10 @@ export function graphqlObserver(metrics: Metrics, logger: Logger): ApolloServerP
       let operation = INVALID_OPERATION;
       let type = "unknown";
       return {
+        async didEncounterErrors({ errors, contextValue }) {
+          const log = contextValue.requestRecord?.log ?? logger;
+          for (const error of errors.filter(isUnexpected)) logError(unwrapResolverError(error), log);
+        },
         async didResolveOperation(request) {
           operation = request.operationName ?? ANONYMOUS_OPERATION;
           type = request.operation?.operation ?? type;
@@ -68,7 +82,7 @@ export function graphqlObserver(metrics: Metrics, logger: Logger): ApolloServerP
             response.http.status = 503;
             response.http.headers.set("retry-after", RETRY_AFTER_SECONDS);
           }
-          const record = currentRequest();
+          const record = contextValue.requestRecord;
           if (record) {
             Object.assign(record, {
               operation,
@@ -77,6 +91,7 @@ export function graphqlObserver(metrics: Metrics, logger: Logger): ApolloServerP
               refusals,
               userId: contextValue.viewer?.id,
             });
+            record.errorCodes.push(...(result?.errors ?? []).map(codeOf));
           }
         },
       };

@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@engagement-tracker/db";
+import type { Organization as OrganizationRow, Participation, Prisma, PrismaClient } from "@engagement-tracker/db";
 import { groupLoader, rowLoader } from "../common/loaders.ts";
 import { fromRow } from "../common/node.ts";
 import { Organization, Participant } from "./organization.type.ts";
@@ -12,9 +12,22 @@ export function listOrganizations(prisma: PrismaClient, country?: string | null)
     .then((rows) => rows.map((row) => fromRow(Organization, row)));
 }
 
-interface ParticipantRow extends Participant {
+export interface ParticipantRow extends Participant {
   engagementId: string;
 }
+
+/** An engagement's participants as every reader shows them: hosts first, then by organization name. */
+export const PARTICIPANTS_IN_ORDER = {
+  include: { organization: true as const },
+  orderBy: [{ role: "asc" }, { organization: { name: "asc" } }] as Prisma.ParticipationOrderByWithRelationInput[],
+};
+
+export const toParticipant = ({
+  engagementId,
+  role,
+  organization,
+}: Participation & { organization: OrganizationRow }): ParticipantRow =>
+  Object.assign(new Participant(), { engagementId, role, organization: fromRow(Organization, organization) });
 
 export function createParticipantLoaders(prisma: PrismaClient) {
   return {
@@ -28,12 +41,9 @@ export function createParticipantLoaders(prisma: PrismaClient) {
         (
           await prisma.participation.findMany({
             where: { engagementId: { in: engagementIds } },
-            include: { organization: true },
-            orderBy: [{ role: "asc" }, { organization: { name: "asc" } }],
+            ...PARTICIPANTS_IN_ORDER,
           })
-        ).map(({ engagementId, role, organization }) =>
-          Object.assign(new Participant(), { engagementId, role, organization: fromRow(Organization, organization) }),
-        ),
+        ).map(toParticipant),
       (participant) => participant.engagementId,
     ),
   };

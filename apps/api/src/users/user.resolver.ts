@@ -28,9 +28,13 @@ export class UserResolver {
     description: "Renames, changes the role of, resets the password of, or disables a user.",
   })
   updateUser(
-    @Ctx() { prisma }: Context,
+    @Ctx() { prisma, viewerCache }: Context,
     @Arg("input", () => UpdateUserInput) input: UpdateUserInput,
   ): Promise<UserPayload> {
-    return toPayload(UserPayload, async () => ({ user: await updateUser(prisma, input) }));
+    return toPayload(UserPayload, async () => {
+      const user = await updateUser(prisma, input);
+      viewerCache.forgetAll();
+      return { user };
+    });
   }
 }

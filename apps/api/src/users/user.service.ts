@@ -1,4 +1,4 @@
-import type { PrismaClient } from "@engagement-tracker/db";
+import type { Prisma, PrismaClient } from "@engagement-tracker/db";
 import { rowLoader } from "../common/loaders.ts";
 import { fromRow, rowIdOf } from "../common/node.ts";
 import { RefusedError, UserErrorCode, refuse } from "../common/user-error.ts";
@@ -10,13 +10,14 @@ import { User } from "./user.type.ts";
 /** The columns a User may show; the password hash is never read into the API's objects. */
 export const publicUserFields = { id: true, name: true, email: true, role: true, disabledAt: true } as const;
 
+export type PublicUserRow = Prisma.UserGetPayload<{ select: typeof publicUserFields }>;
+
+export const toUser = (row: PublicUserRow): User => fromRow(User, row);
+
 export function createUserLoaders(prisma: PrismaClient) {
   return {
     userById: rowLoader(
-      async (ids) =>
-        (await prisma.user.findMany({ where: { id: { in: ids } }, select: publicUserFields })).map((row) =>
-          fromRow(User, row),
-        ),
+      async (ids) => (await prisma.user.findMany({ where: { id: { in: ids } }, select: publicUserFields })).map(toUser),
       (user) => user.rowId,
     ),
   };
@@ -24,7 +25,7 @@ export function createUserLoaders(prisma: PrismaClient) {
 
 export async function listUsers(prisma: PrismaClient): Promise<User[]> {
   const rows = await prisma.user.findMany({ select: publicUserFields, orderBy: [{ name: "asc" }, { id: "asc" }] });
-  return rows.map((row) => fromRow(User, row));
+  return rows.map(toUser);
 }
 
 async function requireValid(input: object): Promise<void> {

@@ -1,0 +1,26 @@
+import type { GraphQLResolveInfo } from "graphql";
+import { parseResolveInfo, type ResolveTree } from "graphql-parse-resolve-info";
+
+const childrenOf = (field: ResolveTree): ResolveTree[] =>
+  Object.values(field.fieldsByTypeName).flatMap((fields) => Object.values(fields));
+
+/** The fields selected on the object a resolver returns, fragments, aliases and @skip/@include taken into account. */
+export function selectedFields(info: GraphQLResolveInfo): Set<string> {
+  const object = parseResolveInfo(info) as ResolveTree | null;
+  return new Set(object ? childrenOf(object).map((field) => field.name) : []);
+}
+
+/**
+ * The fields a connection's nodes select, through `nodes { … }` or `edges { node { … } }`,
+ * fragments, aliases and @skip/@include taken into account: what a list can fetch up front.
+ */
+export function selectedNodeFields(info: GraphQLResolveInfo): Set<string> {
+  const connection = parseResolveInfo(info) as ResolveTree | null;
+  const selected = new Set<string>();
+  for (const child of connection ? childrenOf(connection) : []) {
+    const nodes =
+      child.name === "nodes" ? [child] : child.name === "edges" ? childrenOf(child).filter((f) => f.name === "node") : [];
+    for (const node of nodes) for (const field of childrenOf(node)) selected.add(field.name);
+  }
+  return selected;
+}
