@@ -3,6 +3,7 @@ import type { Viewer } from "./auth/viewer.ts";
 import type { ViewerCache } from "./auth/viewer-cache.ts";
 import type { ChangeHub } from "./live/change-hub.ts";
 import type { RequestRecord } from "./operations/request-log.ts";
+import { createDashboardLoaders } from "./dashboard/dashboard.service.ts";
 import { createEngagementLoaders } from "./engagements/engagement.loaders.ts";
 import { createMilestoneLoaders } from "./milestones/milestone.service.ts";
 import { createParticipantLoaders } from "./organizations/organization.service.ts";
@@ -34,6 +35,7 @@ export interface Context {
 
 function createLoaders(prisma: PrismaClient) {
   return {
+    ...createDashboardLoaders(prisma),
     ...createEngagementLoaders(prisma),
     ...createMilestoneLoaders(prisma),
     ...createParticipantLoaders(prisma),

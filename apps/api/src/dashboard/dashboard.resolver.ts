@@ -30,25 +30,26 @@ export class DashboardResolver {
   }
 
   @FieldResolver(() => [StatusCount], { description: "How many engagements are in each status (every status listed)." })
-  statusCounts(@Ctx() { prisma }: Context): Promise<StatusCount[]> {
-    return countByStatus(prisma);
+  async statusCounts(@Root() { today }: Dashboard, @Ctx() { loaders }: Context): Promise<StatusCount[]> {
+    return countByStatus(await loaders.statusTally.load({ today, months: 0 }));
   }
 
   @FieldResolver(() => [MonthlyStatusCounts], {
     description:
       "This month and the following ones (`months` in all, at most 24): engagements by status in each month their planned window overlaps.",
   })
-  statusCountsByMonth(
-    @Root() dashboard: Dashboard,
-    @Ctx() { prisma }: Context,
+  async statusCountsByMonth(
+    @Root() { today }: Dashboard,
+    @Ctx() { loaders }: Context,
     @Arg("months", () => Int, { defaultValue: 6 }) months: number,
   ): Promise<MonthlyStatusCounts[]> {
-    return countByStatusPerMonth(prisma, dashboard.today, requireLimit("months", months, 24));
+    requireLimit("months", months, 24);
+    return countByStatusPerMonth(await loaders.statusTally.load({ today, months }), months);
   }
 
   @FieldResolver(() => [HealthCount], { description: "How many engagements are on track, at risk and overdue." })
-  healthCounts(@Root() dashboard: Dashboard, @Ctx() { prisma }: Context): Promise<HealthCount[]> {
-    return countByHealth(prisma, dashboard.today);
+  async healthCounts(@Root() { today }: Dashboard, @Ctx() { prisma, loaders }: Context): Promise<HealthCount[]> {
+    return countByHealth(prisma, await loaders.statusTally.load({ today, months: 0 }));
   }
 
   @FieldResolver(() => [Engagement], {
