@@ -2,6 +2,7 @@ import { PGlite } from "@electric-sql/pglite";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
+import { createHash } from "node:crypto";
 import { mkdirSync } from "node:fs";
 import pg from "pg";
 import { PrismaClient } from "../generated/prisma/client.ts";
@@ -29,6 +30,11 @@ export interface PoolUsage {
 export interface OpenOptions {
   /** Upper bound of the PostgreSQL connection pool. */
   poolSize?: number;
+  /**
+   * Prepare each distinct statement once per connection (default true). Turn off behind a pooler
+   * that does not keep prepared statements, such as PgBouncer in transaction mode before 1.21.
+   */
+  preparedStatements?: boolean;
   /** Called with the text of every SQL statement the client sends. */
   onQuery?: (sql: string) => void;
   /** Called when the server drops an idle pooled connection (a restart, a failover); the pool opens a new one when needed. */
@@ -80,7 +86,26 @@ function postgresAdapter(url: string, options: OpenOptions): { adapterFactory: P
   const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, ...POOL_LIMITS });
   // Without a listener, an idle connection the server closes would crash the process.
   pool.on("error", (error) => options.onConnectionLost?.(error));
-  return { adapterFactory: new PrismaPg(pool), pool };
+  const prepared = options.preparedStatements ?? true;
+  const adapterFactory = new PrismaPg(pool, prepared ? { statementNameGenerator: preparedStatementName } : {});
+  return { adapterFactory, pool };
+}
+
+const statementNames = new Map<string, string>();
+
+/**
+ * Names each distinct SQL text, so every pooled connection prepares it once and PostgreSQL
+ * plans it from its cache afterwards: planning the joined reads cost more than running them.
+ * Scripts of several commands (migrations) cannot be prepared; "" leaves them unnamed.
+ */
+function preparedStatementName({ sql }: { sql: string }): string {
+  if (sql.includes(";")) return "";
+  let name = statementNames.get(sql);
+  if (!name) {
+    name = `et_${createHash("sha1").update(sql).digest("hex")}`;
+    statementNames.set(sql, name);
+  }
+  return name;
 }
 
 // The adapter keeps its PGlite private; remember it so close() can stop it

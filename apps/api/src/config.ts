@@ -5,6 +5,8 @@ export interface ApiConfig {
   host: string;
   production: boolean;
   database: DatabaseTarget;
+  /** Prepare statements once per PostgreSQL connection; off behind poolers that cannot keep them. */
+  preparedStatements: boolean;
   /** Seed the demo data on start: the embedded default does, PostgreSQL (and production) only when asked. */
   seedDemoData: boolean;
   /** The password the demo users get; without it each gets a random one, printed once. */
@@ -32,6 +34,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     production,
     database,
     // Nothing default survives into production unless asked for explicitly.
+    preparedStatements: env.DATABASE_PREPARED_STATEMENTS !== "false",
     seedDemoData: env.SEED_DEMO_DATA ? env.SEED_DEMO_DATA === "true" : !production && database.kind === "pglite",
     demoPassword: env.DEMO_PASSWORD || undefined,
     bodyLimit: env.API_BODY_LIMIT ?? "100kb",

@@ -16,6 +16,7 @@ const logger = createLogger({
   destination: prettyLogs ? await prettyDestination() : undefined,
 });
 const db = await openDatabase(config.database, {
+  preparedStatements: config.preparedStatements,
   onConnectionLost: (error) => logger.warn({ err: error }, "database connection lost; the pool reconnects when needed"),
 });
 const { applied } = await applyMigrations(db);

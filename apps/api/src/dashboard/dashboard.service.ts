@@ -1,7 +1,7 @@
 import { EngagementStatus, Prisma, type PrismaClient } from "@engagement-tracker/db";
 import DataLoader from "dataloader";
 import { toStatusChange } from "../engagements/engagement.loaders.ts";
-import { toEngagement } from "../engagements/engagement.service.ts";
+import { earliestStartReaching, toEngagement } from "../engagements/engagement.service.ts";
 import type { Engagement } from "../engagements/engagement.type.ts";
 import type { StatusChange } from "../engagements/status-change.type.ts";
 import { Health, addDays, healthWhere } from "../engagements/health.ts";
@@ -110,7 +110,7 @@ export async function upcoming(prisma: PrismaClient, today: Date, days: number, 
       ...live,
       status: { not: EngagementStatus.CANCELLED },
       endsOn: { gte: today },
-      startsOn: { lte: addDays(today, days) },
+      startsOn: { gte: await earliestStartReaching(prisma, today), lte: addDays(today, days) },
     },
     orderBy: [{ startsOn: "asc" }, { id: "asc" }],
     take: limit,
@@ -124,8 +124,10 @@ export async function withHealth(
   today: Date,
   limit: number,
 ): Promise<Engagement[]> {
+  // An AT_RISK engagement has not ended: bounding its start lets the walk in start order skip the past.
+  const bounded = health === Health.AT_RISK && { startsOn: { gte: await earliestStartReaching(prisma, today) } };
   const rows = await prisma.engagement.findMany({
-    where: { AND: [live, healthWhere(health, today)] },
+    where: { AND: [live, healthWhere(health, today), ...(bounded ? [bounded] : [])] },
     orderBy: [{ startsOn: "asc" }, { id: "asc" }],
     take: limit,
   });

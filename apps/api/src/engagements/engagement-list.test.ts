@@ -254,6 +254,24 @@ describe("filtering engagements", () => {
     expect(short(await titles(filter))).toEqual(expected);
   });
 
+  it("by a date range, including an engagement that began long before it and still runs", async () => {
+    const longMarker = `LongWindow${Date.now()}`;
+    await insertEngagement(api.prisma, {
+      title: `${longMarker} rotation`,
+      startsOn: new Date(day(-400)),
+      endsOn: new Date(day(400)),
+    });
+    await insertEngagement(api.prisma, {
+      title: `${longMarker} talks`,
+      startsOn: new Date(day(3)),
+      endsOn: new Date(day(4)),
+    });
+    expect(await titlesOf(longMarker, { from: day(0), to: day(10) })).toEqual([
+      `${longMarker} rotation`,
+      `${longMarker} talks`,
+    ]);
+  });
+
   it("by series", async () => {
     expect(short(await titles({ seriesIds: [seriesId] }))).toEqual(["MMCA consultations"]);
   });

@@ -30,7 +30,7 @@ import {
   type UpdateEngagementStatusInput,
 } from "./engagement.inputs.ts";
 import { MAX_SEARCH_LENGTH } from "../security/limits.ts";
-import { healthWhere, todayUtc } from "./health.ts";
+import { addDays, healthWhere, todayUtc } from "./health.ts";
 import { judgeMove } from "./lifecycle.ts";
 import type { PublicUserRow } from "../users/user.service.ts";
 
@@ -40,6 +40,18 @@ type Tx = Prisma.TransactionClient;
 export const toEngagement = (row: EngagementRow): Engagement => fromRow(Engagement, row);
 
 // ---------------------------------------------------------------- reading
+
+/**
+ * The earliest start of any engagement whose window reaches `day` (ends on it or later): `day`
+ * less the longest window (read from an index on the window's length). The condition
+ * "ends on or after" alone cannot narrow a walk in start-date order, so such a walk began at the
+ * oldest engagement; with this bound it begins near `day`, however many engagements lie before.
+ */
+export async function earliestStartReaching(prisma: PrismaClient, day: Date): Promise<Date> {
+  const [longest] = await prisma.$queryRaw<{ days: number | null }[]>`
+    SELECT max("endsOn" - "startsOn") AS days FROM "Engagement"`;
+  return addDays(day, -(longest?.days ?? 0));
+}
 
 /** Relations a read can bring along in its own statement (Prisma `include`, joined). */
 export interface IncludedRelations {
@@ -170,6 +182,7 @@ export async function listEngagements(
 
   const where = filterWhere(args.filter);
   const conditions: Prisma.EngagementWhereInput[] = [where];
+  if (args.filter?.from) conditions.push({ startsOn: { gte: await earliestStartReaching(prisma, args.filter.from) } });
   if (request.cursor) {
     const position = decodeCursor(request.cursor, ordering);
     conditions.push(keysetAfter(column, travelDirection, parseSortValue(column, position.value), position.rowId));
