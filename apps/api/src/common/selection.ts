@@ -19,7 +19,11 @@ export function selectedNodeFields(info: GraphQLResolveInfo): Set<string> {
   const selected = new Set<string>();
   for (const child of connection ? childrenOf(connection) : []) {
     const nodes =
-      child.name === "nodes" ? [child] : child.name === "edges" ? childrenOf(child).filter((f) => f.name === "node") : [];
+      child.name === "nodes"
+        ? [child]
+        : child.name === "edges"
+          ? childrenOf(child).filter((f) => f.name === "node")
+          : [];
     for (const node of nodes) for (const field of childrenOf(node)) selected.add(field.name);
   }
   return selected;
