@@ -55,22 +55,28 @@ export class DashboardResolver {
   @FieldResolver(() => [Engagement], {
     description: "Unfinished engagements under way or starting within `days`, soonest first.",
   })
-  upcoming(
+  async upcoming(
     @Root() dashboard: Dashboard,
-    @Ctx() { prisma }: Context,
+    @Ctx() { prisma, loaders }: Context,
     @Arg("days", () => Int, { defaultValue: 90 }) days: number,
     @Arg("limit", () => Int, { defaultValue: 50 }) limit: number,
   ): Promise<Engagement[]> {
-    return upcoming(prisma, dashboard.today, requireLimit("days", days, 366), requireLimit("limit", limit));
+    requireLimit("days", days, 366);
+    requireLimit("limit", limit);
+    const earliestUnfinishedStart = await loaders.earliestStartReaching.load(dashboard.today);
+    return upcoming(prisma, { today: dashboard.today, earliestUnfinishedStart }, days, limit);
   }
 
   @FieldResolver(() => [Engagement], { description: "AT_RISK engagements, soonest first; `healthReasons` says why." })
-  atRisk(
+  async atRisk(
     @Root() dashboard: Dashboard,
-    @Ctx() { prisma }: Context,
+    @Ctx() { prisma, loaders }: Context,
     @Arg("limit", () => Int, { defaultValue: 20 }) limit: number,
   ): Promise<Engagement[]> {
-    return withHealth(prisma, Health.AT_RISK, dashboard.today, requireLimit("limit", limit));
+    requireLimit("limit", limit);
+    // An AT_RISK engagement has not ended.
+    const startsFrom = await loaders.earliestStartReaching.load(dashboard.today);
+    return withHealth(prisma, Health.AT_RISK, dashboard.today, limit, startsFrom);
   }
 
   @FieldResolver(() => [Engagement], { description: "OVERDUE engagements, oldest first." })

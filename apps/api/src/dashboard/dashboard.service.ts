@@ -1,7 +1,7 @@
 import { EngagementStatus, Prisma, type PrismaClient } from "@engagement-tracker/db";
 import DataLoader from "dataloader";
 import { toStatusChange } from "../engagements/engagement.loaders.ts";
-import { earliestStartReaching, toEngagement } from "../engagements/engagement.service.ts";
+import { toEngagement } from "../engagements/engagement.service.ts";
 import type { Engagement } from "../engagements/engagement.type.ts";
 import type { StatusChange } from "../engagements/status-change.type.ts";
 import { Health, addDays, healthWhere } from "../engagements/health.ts";
@@ -103,14 +103,26 @@ export async function countByHealth(prisma: PrismaClient, tally: StatusTally): P
   return Object.values(Health).map((health) => Object.assign(new HealthCount(), { health, count: counts[health] }));
 }
 
+/** What the overview's lists need to know of the day they are drawn for. */
+export interface ListDay {
+  today: Date;
+  /** No engagement that has not ended by `today` starts before this (see `earliestStartReaching`). */
+  earliestUnfinishedStart: Date;
+}
+
 /** Not yet finished engagements whose planned window starts within the next `days` days (or is under way). */
-export async function upcoming(prisma: PrismaClient, today: Date, days: number, limit: number): Promise<Engagement[]> {
+export async function upcoming(
+  prisma: PrismaClient,
+  { today, earliestUnfinishedStart }: ListDay,
+  days: number,
+  limit: number,
+): Promise<Engagement[]> {
   const rows = await prisma.engagement.findMany({
     where: {
       ...live,
       status: { not: EngagementStatus.CANCELLED },
       endsOn: { gte: today },
-      startsOn: { gte: await earliestStartReaching(prisma, today), lte: addDays(today, days) },
+      startsOn: { gte: earliestUnfinishedStart, lte: addDays(today, days) },
     },
     orderBy: [{ startsOn: "asc" }, { id: "asc" }],
     take: limit,
@@ -118,16 +130,19 @@ export async function upcoming(prisma: PrismaClient, today: Date, days: number, 
   return rows.map(toEngagement);
 }
 
+/**
+ * Engagements of one health, soonest first. `startsFrom`, when the health implies the engagement
+ * has not ended (AT_RISK), lets the walk in start order skip the past.
+ */
 export async function withHealth(
   prisma: PrismaClient,
   health: Health,
   today: Date,
   limit: number,
+  startsFrom?: Date,
 ): Promise<Engagement[]> {
-  // An AT_RISK engagement has not ended: bounding its start lets the walk in start order skip the past.
-  const bounded = health === Health.AT_RISK && { startsOn: { gte: await earliestStartReaching(prisma, today) } };
   const rows = await prisma.engagement.findMany({
-    where: { AND: [live, healthWhere(health, today), ...(bounded ? [bounded] : [])] },
+    where: { AND: [live, healthWhere(health, today), ...(startsFrom ? [{ startsOn: { gte: startsFrom } }] : [])] },
     orderBy: [{ startsOn: "asc" }, { id: "asc" }],
     take: limit,
   });

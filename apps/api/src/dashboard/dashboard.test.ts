@@ -138,4 +138,10 @@ describe("the dashboard", () => {
       dashboard.statusCounts.reduce((sum, { count }) => sum + count, 0),
     );
   });
+
+  it("looks the longest planned window up once, though two lists bound their start with it", async () => {
+    api.statements.length = 0;
+    await api.query(Overview);
+    expect(api.statements.filter((sql) => sql.includes('max("endsOn" - "startsOn")'))).toHaveLength(1);
+  });
 });

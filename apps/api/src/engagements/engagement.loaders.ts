@@ -4,12 +4,13 @@ import type {
   PrismaClient,
   StatusChange as StatusChangeRow,
 } from "@engagement-tracker/db";
+import DataLoader from "dataloader";
 import { groupLoader, rowLoader } from "../common/loaders.ts";
 import { fromRow } from "../common/node.ts";
 import type { Context } from "../context.ts";
 import { MILESTONES_IN_ORDER, toMilestone } from "../milestones/milestone.service.ts";
 import { PARTICIPANTS_IN_ORDER, toParticipant } from "../organizations/organization.service.ts";
-import { toEngagement, type IncludedRelations } from "./engagement.service.ts";
+import { earliestStartReaching, toEngagement, type IncludedRelations } from "./engagement.service.ts";
 import type { Engagement } from "./engagement.type.ts";
 import { toSeries } from "../series/series.service.ts";
 import { publicUserFields, toUser } from "../users/user.service.ts";
@@ -71,6 +72,11 @@ export class RelatedReads {
 
 export function createEngagementLoaders(prisma: PrismaClient) {
   return {
+    /** Per request, so lists drawn for the same day look the longest window up once. */
+    earliestStartReaching: new DataLoader<Date, Date, number>(
+      (days) => Promise.all(days.map((day) => earliestStartReaching(prisma, day))),
+      { cacheKeyFn: (day) => day.getTime() },
+    ),
     activityByEngagement: groupLoader(
       async (engagementIds) =>
         (
