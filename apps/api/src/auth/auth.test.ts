@@ -1,9 +1,8 @@
 import { graphql } from "@engagement-tracker/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../test/api.ts";
+import { createUserWithToken, startTestApi, type TestApi } from "../test/api.ts";
 import { globalIdOf } from "../common/node.ts";
 import { hashPassword } from "./password.ts";
-import { issueToken } from "./tokens.ts";
 
 const SignIn = graphql(`
   mutation SignIn($input: SignInInput!) {
@@ -232,14 +231,8 @@ describe("personal API tokens", () => {
   });
 
   it("stop working at once when their user is disabled, though just used", async () => {
-    const user = await api.prisma.user.create({
-      data: { email: "leaving@test.local", name: "Leaving Officer", role: "VIEWER" },
-    });
-    const { token, hash, prefix } = issueToken("personal");
-    await api.prisma.apiToken.create({
-      data: { name: "sync", prefix, tokenHash: hash, userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) },
-    });
-    const headers = { authorization: `Bearer ${token}` };
+    const user = await createUserWithToken(api.prisma, "VIEWER");
+    const headers = { authorization: `Bearer ${user.token}` };
     expect((await api.anonymous.request(WhoAmI, {}, headers)).data?.viewer?.role).toBe("VIEWER");
     const { updateUser } = await api
       .as("ADMIN")

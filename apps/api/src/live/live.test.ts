@@ -2,9 +2,8 @@ import { openDatabase } from "@engagement-tracker/db";
 import { applyMigrations, createFreshPostgresDatabase } from "@engagement-tracker/db/migrations";
 import { graphql } from "@engagement-tracker/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { issueToken } from "../auth/tokens.ts";
 import { freePort, startApiProcess, type ApiProcess } from "../test/api-process.ts";
-import { startTestApi, type TestApi } from "../test/api.ts";
+import { createUserWithToken, startTestApi, type TestApi } from "../test/api.ts";
 import { insertEngagement } from "../test/fixtures.ts";
 import { redisAnswers } from "../test/redis.ts";
 import { recordChanges } from "../test/subscriptions.ts";
@@ -111,20 +110,7 @@ describe.skipIf(!postgresUrl)(
       dropDatabase = fresh.drop;
       const db = await openDatabase({ kind: "postgres", url: databaseUrl });
       await applyMigrations(db);
-      const user = await db.prisma.user.create({
-        data: { email: "live@test.local", name: "Live Editor", role: "EDITOR" },
-      });
-      const issued = issueToken("personal");
-      token = issued.token;
-      await db.prisma.apiToken.create({
-        data: {
-          name: "live",
-          prefix: issued.prefix,
-          tokenHash: issued.hash,
-          userId: user.id,
-          expiresAt: new Date(Date.now() + 86_400_000),
-        },
-      });
+      ({ token } = await createUserWithToken(db.prisma, "EDITOR", { email: "live@test.local", name: "Live Editor" }));
       await db.close();
     });
     afterAll(async () => {

@@ -65,19 +65,30 @@ function clientFor(url: string, token: string | null): ApiClient {
   };
 }
 
+/** A user with a personal API token valid for a day, written straight to the database. */
+export async function createUserWithToken(
+  prisma: PrismaClient,
+  role: Role,
+  fields: { email?: string; name?: string } = {},
+): Promise<{ id: string; token: string }> {
+  const user = await prisma.user.create({
+    data: {
+      email: fields.email ?? `${role.toLowerCase()}-${crypto.randomUUID()}@test.local`,
+      name: fields.name ?? `Test ${role}`,
+      role,
+    },
+  });
+  const { token, hash, prefix } = issueToken("personal");
+  await prisma.apiToken.create({
+    data: { name: "tests", prefix, tokenHash: hash, userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) },
+  });
+  return { id: user.id, token };
+}
+
 /** One user per role, each with a personal API token. */
 export async function createRoleUsers(prisma: PrismaClient): Promise<TestApi["users"]> {
   const entries = await Promise.all(
-    Object.values(Role).map(async (role) => {
-      const user = await prisma.user.create({
-        data: { email: `${role.toLowerCase()}-${crypto.randomUUID()}@test.local`, name: `Test ${role}`, role },
-      });
-      const { token, hash, prefix } = issueToken("personal");
-      await prisma.apiToken.create({
-        data: { name: "tests", prefix, tokenHash: hash, userId: user.id, expiresAt: new Date(Date.now() + 86_400_000) },
-      });
-      return [role, { id: user.id, token }] as const;
-    }),
+    Object.values(Role).map(async (role) => [role, await createUserWithToken(prisma, role)] as const),
   );
   return Object.fromEntries(entries) as TestApi["users"];
 }
