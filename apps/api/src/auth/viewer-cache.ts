@@ -7,7 +7,7 @@ import type { Viewer } from "./viewer.ts";
  * How long a token's viewer is reused without asking the database. Revoking a token, signing
  * out or changing a user clears this instance's cache at once; other instances notice within this.
  */
-export const VIEWER_CACHE_TTL_MS = 5_000;
+const VIEWER_CACHE_TTL_MS = 5_000;
 
 /**
  * Remembers, for a few seconds, whom each bearer token or session cookie stands for, so a

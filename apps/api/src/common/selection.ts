@@ -4,6 +4,8 @@ import { parseResolveInfo, type ResolveTree } from "graphql-parse-resolve-info";
 const childrenOf = (field: ResolveTree): ResolveTree[] =>
   Object.values(field.fieldsByTypeName).flatMap((fields) => Object.values(fields));
 
+const named = (fields: ResolveTree[], name: string) => fields.filter((field) => field.name === name);
+
 /** The fields selected on the object a resolver returns, fragments, aliases and @skip/@include taken into account. */
 export function selectedFields(info: GraphQLResolveInfo): Set<string> {
   const object = parseResolveInfo(info) as ResolveTree | null;
@@ -16,15 +18,10 @@ export function selectedFields(info: GraphQLResolveInfo): Set<string> {
  */
 export function selectedNodeFields(info: GraphQLResolveInfo): Set<string> {
   const connection = parseResolveInfo(info) as ResolveTree | null;
-  const selected = new Set<string>();
-  for (const child of connection ? childrenOf(connection) : []) {
-    const nodes =
-      child.name === "nodes"
-        ? [child]
-        : child.name === "edges"
-          ? childrenOf(child).filter((f) => f.name === "node")
-          : [];
-    for (const node of nodes) for (const field of childrenOf(node)) selected.add(field.name);
-  }
-  return selected;
+  const children = connection ? childrenOf(connection) : [];
+  const nodes = [
+    ...named(children, "nodes"),
+    ...named(children, "edges").flatMap((edges) => named(childrenOf(edges), "node")),
+  ];
+  return new Set(nodes.flatMap((node) => childrenOf(node).map((field) => field.name)));
 }
