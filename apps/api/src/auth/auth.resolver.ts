@@ -2,6 +2,7 @@ import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import { toPayload } from "../common/payload.ts";
 import type { Context } from "../context.ts";
 import { User } from "../users/user.type.ts";
+import { requireSession } from "./viewer.ts";
 import { createApiToken, findViewerUser, listApiTokens, revokeApiToken, signIn, signOut } from "./auth.service.ts";
 import {
   ApiToken,
@@ -36,8 +37,11 @@ export class AuthResolver {
   }
 
   @Authorized()
-  @Mutation(() => SignOutPayload, { description: "Ends the session the request was made with." })
+  @Mutation(() => SignOutPayload, {
+    description: "Ends the session the request was made with. An API token is refused (FORBIDDEN): revoke it instead.",
+  })
   signOut(@Ctx() { prisma, credential, sessionCookie, viewerCache }: Context): Promise<SignOutPayload> {
+    requireSession(credential, "Signing out");
     return toPayload(SignOutPayload, async () => {
       await signOut(prisma, credential);
       viewerCache.forgetAll();
@@ -53,11 +57,15 @@ export class AuthResolver {
   }
 
   @Authorized()
-  @Mutation(() => CreateApiTokenPayload, { description: "Creates a personal API token acting with your role." })
+  @Mutation(() => CreateApiTokenPayload, {
+    description:
+      "Creates a personal API token acting with your role. Only from a signed-in session: an API token is refused (FORBIDDEN).",
+  })
   createApiToken(
-    @Ctx() { prisma, viewer }: Context,
+    @Ctx() { prisma, viewer, credential }: Context,
     @Arg("input", () => CreateApiTokenInput) input: CreateApiTokenInput,
   ): Promise<CreateApiTokenPayload> {
+    requireSession(credential, "Creating an API token");
     return toPayload(CreateApiTokenPayload, () => createApiToken(prisma, viewer!, input));
   }
 

@@ -32,13 +32,12 @@ export async function signIn(prisma: PrismaClient, input: SignInInput) {
   const expiresAt = new Date(Date.now() + SESSION_HOURS * 3_600_000);
   await prisma.session.create({ data: { tokenHash: hash, userId: account.id, expiresAt } });
   const { id, name, email, role, disabledAt } = account;
-  return { user: fromRow(User, { id, name, email, role, disabledAt }), token, expiresAt };
+  const user = Object.assign(fromRow(User, { id, name, email, role, disabledAt }), { provenBySignIn: true });
+  return { user, token, expiresAt };
 }
 
-export async function signOut(prisma: PrismaClient, token: string | null): Promise<void> {
-  if (token?.startsWith(TOKEN_PREFIX.session)) {
-    await prisma.session.deleteMany({ where: { tokenHash: hashToken(token) } });
-  }
+export async function signOut(prisma: PrismaClient, sessionToken: string): Promise<void> {
+  await prisma.session.deleteMany({ where: { tokenHash: hashToken(sessionToken) } });
 }
 
 /** The user a bearer token or session cookie stands for, or null when it is unknown, expired, revoked or disabled. */

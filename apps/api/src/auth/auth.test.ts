@@ -95,6 +95,16 @@ const DisableUser = graphql(`
   }
 `);
 
+const CreateUser = graphql(`
+  mutation CreateSpacedUser($input: CreateUserInput!) {
+    createUser(input: $input) {
+      errors {
+        code
+      }
+    }
+  }
+`);
+
 const Dashboard = graphql(`
   query DashboardTotals {
     dashboard {
@@ -176,6 +186,25 @@ describe("signing in", () => {
     expect((await api.anonymous.request(Dashboard, {}, headers)).errors?.[0]?.extensions?.code).toBe("UNAUTHENTICATED");
   });
 
+  it("refuses to sign out with an API token, which keeps working (revoke it instead)", async () => {
+    const response = await api.request(SignOut);
+    expect(response.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(response.data).toBeNull();
+    expect((await api.request(WhoAmI)).data?.viewer?.role).toBe("EDITOR");
+  });
+
+  it("takes a password exactly as typed: surrounding spaces are part of it", async () => {
+    const typed = { email: "desk.officer@test.local", password: ` ${PASSWORD} ` };
+    expect((await api.anonymous.query(SignIn, { input: typed })).signIn.token).toBeNull();
+    const spaced = await (await api.signedIn("ADMIN")).query(CreateUser, {
+      input: { email: "spaced@test.local", name: "Spaced", role: "VIEWER", password: `  ${PASSWORD}  ` },
+    });
+    expect(spaced.createUser.errors).toEqual([]);
+    const signIn = (password: string) => api.anonymous.query(SignIn, { input: { email: "spaced@test.local", password } });
+    expect((await signIn(PASSWORD)).signIn.token).toBeNull();
+    expect((await signIn(`  ${PASSWORD}  `)).signIn.token).toMatch(/^ets_/);
+  });
+
   it("answers viewer = null and refuses data without credentials", async () => {
     expect(await api.anonymous.query(WhoAmI)).toEqual({ viewer: null });
     const response = await api.anonymous.request(Dashboard);
@@ -195,7 +224,7 @@ describe("signing in", () => {
 
 describe("personal API tokens", () => {
   it("are shown once, work as Bearer tokens, and stop working when revoked", async () => {
-    const viewer = api.as("VIEWER");
+    const viewer = await api.signedIn("VIEWER");
     const { createApiToken } = await viewer.query(CreateApiToken, {
       input: { name: "Calendar sync", expiresInDays: 30 },
     });
@@ -220,7 +249,7 @@ describe("personal API tokens", () => {
   });
 
   it("are looked up once for a burst of requests, not once per request", async () => {
-    const { createApiToken } = await api.query(CreateApiToken, { input: { name: "Burst", expiresInDays: 1 } });
+    const { createApiToken } = await (await api.signedIn("EDITOR")).query(CreateApiToken, { input: { name: "Burst", expiresInDays: 1 } });
     const headers = { authorization: `Bearer ${createApiToken.token}` };
     api.statements.length = 0;
     for (let request = 0; request < 5; request++) {
@@ -242,7 +271,7 @@ describe("personal API tokens", () => {
   });
 
   it("are refused once expired", async () => {
-    const { createApiToken } = await api.query(CreateApiToken, { input: { name: "Short-lived", expiresInDays: 1 } });
+    const { createApiToken } = await (await api.signedIn("EDITOR")).query(CreateApiToken, { input: { name: "Short-lived", expiresInDays: 1 } });
     await api.prisma.apiToken.updateMany({
       where: { prefix: createApiToken.apiToken!.prefix },
       data: { expiresAt: new Date(Date.now() - 1000) },
@@ -252,7 +281,7 @@ describe("personal API tokens", () => {
   });
 
   it("cannot be revoked by someone else", async () => {
-    const { createApiToken } = await api.query(CreateApiToken, { input: { name: "Mine", expiresInDays: 5 } });
+    const { createApiToken } = await (await api.signedIn("EDITOR")).query(CreateApiToken, { input: { name: "Mine", expiresInDays: 5 } });
     const { revokeApiToken } = await api
       .as("VIEWER")
       .query(RevokeApiToken, { input: { id: createApiToken.apiToken!.id } });
@@ -260,8 +289,14 @@ describe("personal API tokens", () => {
   });
 
   it.each([0, 366])("refuse a lifetime of %i days", async (days) => {
-    const { createApiToken } = await api.query(CreateApiToken, { input: { name: "Bad", expiresInDays: days } });
+    const { createApiToken } = await (await api.signedIn("EDITOR")).query(CreateApiToken, { input: { name: "Bad", expiresInDays: days } });
     expect(createApiToken.errors).toEqual([{ code: "VALIDATION", field: ["expiresInDays"] }]);
+  });
+
+  it("cannot be created with an API token, so none outlives the token that made it", async () => {
+    const response = await api.request(CreateApiToken, { input: { name: "Escape", expiresInDays: 365 } });
+    expect(response.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(await api.prisma.apiToken.count({ where: { name: "Escape" } })).toBe(0);
   });
 
   it("refuse a forged token", async () => {

@@ -177,6 +177,8 @@ const RANK: Record<Needs | "NOBODY", number> = { NOBODY: -1, ANYONE: -1, VIEWER:
 interface Case {
   operation: keyof typeof documents;
   needs: Needs;
+  /** Callers act with a signed-in session rather than an API token (tokens cannot mint tokens). */
+  session?: boolean;
   /** Variables built on fresh data, so an allowed call has something to act on. */
   variables: (prisma: PrismaClient, callerId: string) => Promise<Record<string, unknown>>;
 }
@@ -208,6 +210,7 @@ const cases: Case[] = [
   {
     operation: "createApiToken",
     needs: "VIEWER",
+    session: true,
     variables: async () => ({ input: { name: "matrix", expiresInDays: 1 } }),
   },
   {
@@ -319,16 +322,19 @@ async function databaseFingerprint(prisma: PrismaClient) {
   return row!.fingerprint;
 }
 
-const clientFor = (caller: (typeof callers)[number]): ApiClient =>
-  caller === "NOBODY" ? api.anonymous : api.as(caller);
+async function clientFor(caller: (typeof callers)[number], session = false): Promise<ApiClient> {
+  if (caller === "NOBODY") return api.anonymous;
+  return session ? api.signedIn(caller) : api.as(caller);
+}
 
 describe("who may do what", () => {
   const matrix = cases.flatMap((testCase) => callers.map((caller) => [testCase.operation, caller, testCase] as const));
 
-  it.each(matrix)("%s by %s", async (_, caller, { operation, needs, variables }) => {
+  it.each(matrix)("%s by %s", async (_, caller, { operation, needs, session, variables }) => {
     const input = await variables(api.prisma, api.users[caller === "NOBODY" ? "EDITOR" : caller].id);
+    const client = await clientFor(caller, session);
     const before = await databaseFingerprint(api.prisma);
-    const response = await clientFor(caller).request(documents[operation] as never, input as never);
+    const response = await client.request(documents[operation] as never, input as never);
     const allowed = RANK[caller] >= RANK[needs];
     if (allowed) {
       expect(response.errors).toBeUndefined();
@@ -370,5 +376,68 @@ describe("the audit trail", () => {
     ).json()) as { data: { __schema: { mutationType: { fields: { name: string }[] } } } };
     const mutations = data.__schema.mutationType.fields.map((field) => field.name);
     expect(mutations.filter((name) => /history|statusChange|event|activity/i.test(name))).toEqual([]);
+  });
+});
+
+const OtherUsers = graphql(`
+  query OtherUsers($id: ID!) {
+    node(id: $id) {
+      ... on User {
+        name
+        email
+        role
+        disabledAt
+      }
+    }
+    dashboard {
+      recentStatusChanges(limit: 1) {
+        actor {
+          name
+          email
+          role
+          disabledAt
+        }
+      }
+    }
+    viewer {
+      name
+      email
+      role
+    }
+  }
+`);
+
+describe("what users see of each other", () => {
+  beforeAll(async () => {
+    const engagement = await insertEngagement(api.prisma, { status: "PLANNED" });
+    await api.query(documents.updateEngagementStatus, { input: { id: engagement.globalId, status: "CONFIRMED" } });
+  });
+  const editor = () => globalIdOf("User", api.users.EDITOR.id);
+  const editorRecord = () =>
+    api.prisma.user.findUniqueOrThrow({ where: { id: api.users.EDITOR.id }, select: { name: true, email: true } });
+
+  it("a viewer sees who made a change by name only", async () => {
+    const { name } = await editorRecord();
+    const seen = await api.as("VIEWER").query(OtherUsers, { id: editor() });
+    const nameOnly = { name, email: null, role: null, disabledAt: null };
+    expect(seen.node).toEqual(nameOnly);
+    expect(seen.dashboard.recentStatusChanges[0]!.actor).toEqual(nameOnly);
+  });
+
+  it.each(["VIEWER", "EDITOR"] as const)("a %s sees an admin's name only, and its own whole record", async (role) => {
+    const client = api.as(role);
+    const admin = await client.query(OtherUsers, { id: globalIdOf("User", api.users.ADMIN.id) });
+    expect(admin.node).toEqual({ name: "Test ADMIN", email: null, role: null, disabledAt: null });
+    const own = await client.query(OtherUsers, { id: globalIdOf("User", api.users[role].id) });
+    expect(own.node).toMatchObject({ email: expect.stringContaining("@"), role, disabledAt: null });
+    expect(own.viewer).toMatchObject({ email: expect.stringContaining("@"), role });
+  });
+
+  it("an admin sees everyone's email, role and state", async () => {
+    const { name, email } = await editorRecord();
+    const seen = await api.as("ADMIN").query(OtherUsers, { id: editor() });
+    const whole = { name, email, role: "EDITOR", disabledAt: null };
+    expect(seen.node).toEqual(whole);
+    expect(seen.dashboard.recentStatusChanges[0]!.actor).toEqual(whole);
   });
 });

@@ -1,5 +1,6 @@
 import { Role } from "@engagement-tracker/db";
 import { GraphQLError } from "graphql";
+import { TOKEN_PREFIX } from "./tokens.ts";
 
 /** The authenticated user a request acts for. */
 export interface Viewer {
@@ -17,6 +18,17 @@ export function mayAct(viewer: Viewer, needed: Role): boolean {
 export function unauthenticated(): GraphQLError {
   return new GraphQLError("Sign in first: this needs an authenticated user or API token.", {
     extensions: { code: "UNAUTHENTICATED", http: { status: 401 } },
+  });
+}
+
+/**
+ * Some acts need a signed-in session, not a personal API token: a token that could mint tokens
+ * would outlive its own expiry and revocation, and a token is not something to "sign out".
+ */
+export function requireSession(credential: string | null, act: string): asserts credential is string {
+  if (credential?.startsWith(TOKEN_PREFIX.session)) return;
+  throw new GraphQLError(`${act} needs a signed-in session; an API token cannot do it.`, {
+    extensions: { code: "FORBIDDEN", http: { status: 403 } },
   });
 }
 

@@ -47,7 +47,10 @@ function toUserErrors(failure: ValidationError, parentPath: string[]): UserError
   return [...own, ...(failure.children ?? []).flatMap((child) => toUserErrors(child, path))];
 }
 
-/** Surrounding blanks never carry meaning here; a title of spaces is an empty title. */
+/** Fields kept exactly as typed: a password's spaces are part of it. */
+const VERBATIM_FIELDS = new Set(["password"]);
+
+/** Surrounding blanks never carry meaning here (but in passwords); a title of spaces is an empty title. */
 function trimStrings(value: unknown): void {
   if (Array.isArray(value)) {
     value.forEach((item, index) => {
@@ -57,7 +60,7 @@ function trimStrings(value: unknown): void {
   } else if (value && typeof value === "object" && !(value instanceof Date)) {
     const record = value as Record<string, unknown>;
     for (const [key, item] of Object.entries(record)) {
-      if (typeof item === "string") record[key] = item.trim();
+      if (typeof item === "string") record[key] = VERBATIM_FIELDS.has(key) ? item : item.trim();
       else trimStrings(item);
     }
   }

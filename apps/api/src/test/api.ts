@@ -30,6 +30,8 @@ export interface TestApi extends ApiClient {
   /** One user per role, each with a personal API token; the TestApi itself acts as the EDITOR. */
   users: Record<Role, { id: string; token: string }>;
   as(role: Role): ApiClient;
+  /** A client with a new session of the role's user, as a sign-in gives (some acts need a session). */
+  signedIn(role: Role): Promise<ApiClient>;
   anonymous: ApiClient;
   /** Every SQL statement the API sent since the last `statements.length = 0`. */
   statements: string[];
@@ -128,6 +130,13 @@ export async function startTestApi(
     db,
     users,
     as: (role) => clients[role],
+    async signedIn(role) {
+      const { token, hash } = issueToken("session");
+      await db.prisma.session.create({
+        data: { tokenHash: hash, userId: users[role].id, expiresAt: new Date(Date.now() + 3_600_000) },
+      });
+      return clientFor(running.url, token);
+    },
     anonymous: clientFor(running.url, null),
     statements,
     async close() {

@@ -1,13 +1,34 @@
-import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
+import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Role } from "../common/enums.ts";
 import { toPayload } from "../common/payload.ts";
 import type { Context } from "../context.ts";
 import { CreateUserInput, UpdateUserInput } from "./user.inputs.ts";
-import { createUser, listUsers, updateUser } from "./user.service.ts";
+import { DateTimeScalar } from "../common/scalars.ts";
+import { createUser, listUsers, mayReadAccount, updateUser } from "./user.service.ts";
 import { User, UserPayload } from "./user.type.ts";
+
+const ACCOUNT_FIELD = "Shown to the user themself and to admins; null for anyone else, who sees only names.";
 
 @Resolver(() => User)
 export class UserResolver {
+  @FieldResolver(() => String, { nullable: true, description: ACCOUNT_FIELD })
+  email(@Root() user: User, @Ctx() { viewer }: Context): string | null {
+    return mayReadAccount(viewer, user) ? user.email : null;
+  }
+
+  @FieldResolver(() => Role, { nullable: true, description: ACCOUNT_FIELD })
+  role(@Root() user: User, @Ctx() { viewer }: Context): Role | null {
+    return mayReadAccount(viewer, user) ? user.role : null;
+  }
+
+  @FieldResolver(() => DateTimeScalar, {
+    nullable: true,
+    description: `Set when an admin disabled the account. ${ACCOUNT_FIELD}`,
+  })
+  disabledAt(@Root() user: User, @Ctx() { viewer }: Context): Date | null {
+    return mayReadAccount(viewer, user) ? user.disabledAt : null;
+  }
+
   @Authorized(Role.ADMIN)
   @Query(() => [User], { description: "Every user, by name." })
   users(@Ctx() { prisma }: Context): Promise<User[]> {

@@ -1,9 +1,10 @@
-import type { Prisma, PrismaClient } from "@engagement-tracker/db";
+import { Role, type Prisma, type PrismaClient } from "@engagement-tracker/db";
 import { rowLoader } from "../common/loaders.ts";
 import { fromRow, rowIdOf } from "../common/node.ts";
 import { RefusedError, UserErrorCode, refuse } from "../common/user-error.ts";
 import { validateInput } from "../common/validation.ts";
 import { hashPassword } from "../auth/password.ts";
+import type { Viewer } from "../auth/viewer.ts";
 import type { CreateUserInput, UpdateUserInput } from "./user.inputs.ts";
 import { User } from "./user.type.ts";
 
@@ -13,6 +14,15 @@ export const publicUserFields = { id: true, name: true, email: true, role: true,
 export type PublicUserRow = Prisma.UserGetPayload<{ select: typeof publicUserFields }>;
 
 export const toUser = (row: PublicUserRow): User => fromRow(User, row);
+
+/**
+ * Whether `viewer` may read a user's email, role and disabled state: their own record and,
+ * for admins, everyone's. Others see only names (as on an audit trail), so the staff list and
+ * who holds which role stay with the admins.
+ */
+export function mayReadAccount(viewer: Viewer | null, user: User): boolean {
+  return Boolean(user.provenBySignIn) || viewer?.id === user.rowId || viewer?.role === Role.ADMIN;
+}
 
 export function createUserLoaders(prisma: PrismaClient) {
   return {

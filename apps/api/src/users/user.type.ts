@@ -1,8 +1,7 @@
 import { Field, ObjectType } from "type-graphql";
 import { Node, NodeObject } from "../common/node.ts";
-import { Role } from "../common/enums.ts";
+import type { Role } from "../common/enums.ts";
 import { Payload } from "../common/payload.ts";
-import { DateTimeScalar } from "../common/scalars.ts";
 
 @ObjectType({ implements: Node, description: "A person who uses Engagement Tracker. Passwords are never exposed." })
 export class User extends NodeObject {
@@ -11,14 +10,15 @@ export class User extends NodeObject {
   @Field(() => String)
   name: string;
 
-  @Field(() => String)
+  // email, role and disabledAt are resolved in UserResolver: only the user and admins may read them.
   email: string;
 
-  @Field(() => Role)
   role: Role;
 
-  @Field(() => DateTimeScalar, { nullable: true, description: "Set when an admin disabled the account." })
   disabledAt: Date | null;
+
+  /** Set on the user a sign-in returns: that request proved it is this user before it had a session. */
+  provenBySignIn?: boolean;
 }
 
 @ObjectType()
