@@ -14,12 +14,22 @@ const ViewerQuery = graphql(`
   }
 `);
 
+/**
+ * A user whose email and role the API showed: the API shows them to the user themself and to
+ * admins, and null to anyone else.
+ */
+export function withAccount<User extends { email: string | null; role: Role | null }>(
+  user: User | null,
+): (User & { email: string; role: Role }) | null {
+  return user && user.email !== null && user.role !== null ? { ...user, email: user.email, role: user.role } : null;
+}
+
 /** Who is signed in, once per request (the header and the page both ask); null when nobody is. */
 export const getViewer = cache(async () => {
   if (!(await sessionToken())) return null;
   // Never sends anyone to sign in: the sign-in page itself asks who is signed in.
   const result = await queryMaybeSignedOut(ViewerQuery);
-  return result.ok ? result.data.viewer : null;
+  return result.ok ? withAccount(result.data.viewer) : null;
 });
 
 const EDITING_ROLES: readonly Role[] = ["EDITOR", "ADMIN"];

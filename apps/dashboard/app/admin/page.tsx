@@ -5,7 +5,7 @@ import { CreateUserForm } from "../../components/admin/CreateUserForm";
 import { UserTable } from "../../components/admin/UserTable";
 import { ApiProblemNotice } from "../../components/ApiProblemNotice";
 import { query } from "../../lib/api";
-import { isAdmin, getViewer } from "../../lib/viewer";
+import { isAdmin, getViewer, withAccount } from "../../lib/viewer";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Users" };
@@ -32,7 +32,7 @@ export default async function AdminPage() {
       </header>
       <section className="card" aria-labelledby="users-heading">
         <h2 id="users-heading">Accounts</h2>
-        {result.ok ? <UserTable users={result.data.users} /> : <ApiProblemNotice problem={result.problem} />}
+        {result.ok ? <UserTable users={result.data.users.flatMap((user) => withAccount(user) ?? [])} /> : <ApiProblemNotice problem={result.problem} />}
       </section>
       <section className="card" aria-labelledby="new-user-heading">
         <h2 id="new-user-heading">Add a user</h2>

@@ -1,4 +1,4 @@
-import { graphql, type UserTable_UserFragment } from "@engagement-tracker/schema";
+import { graphql, type Role, type UserTable_UserFragment } from "@engagement-tracker/schema";
 import { USER_ROLE_LABELS } from "../../lib/labels";
 import { getFormatter } from "../../lib/reader";
 import tableStyles from "../engagements/EngagementTable.module.css";
@@ -15,7 +15,10 @@ export const UserTableFragment = graphql(`
   }
 `);
 
-export async function UserTable({ users }: { users: readonly UserTable_UserFragment[] }) {
+/** Admins see every user's email and role (see `withAccount`). */
+type Account = UserTable_UserFragment & { email: string; role: Role };
+
+export async function UserTable({ users }: { users: readonly Account[] }) {
   const formatter = await getFormatter();
   return (
     <div className={styles.scroll}>
