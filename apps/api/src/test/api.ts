@@ -33,6 +33,8 @@ export interface TestApi extends ApiClient {
   /** A client with a new session of the role's user, as a sign-in gives (some acts need a session). */
   signedIn(role: Role): Promise<ApiClient>;
   anonymous: ApiClient;
+  /** A client sending this bearer token. */
+  withToken(token: string): ApiClient;
   /** Every SQL statement the API sent since the last `statements.length = 0`. */
   statements: string[];
   close(): Promise<void>;
@@ -138,6 +140,7 @@ export async function startTestApi(
       return clientFor(running.url, token);
     },
     anonymous: clientFor(running.url, null),
+    withToken: (token) => clientFor(running.url, token),
     statements,
     async close() {
       await running.stop();

@@ -1,4 +1,4 @@
-import { Role, type Prisma, type PrismaClient } from "@engagement-tracker/db";
+import { Prisma, Role, type PrismaClient } from "@engagement-tracker/db";
 import { rowLoader } from "../common/loaders.ts";
 import { fromRow, rowIdOf } from "../common/node.ts";
 import { RefusedError, UserErrorCode, refuse } from "../common/user-error.ts";
@@ -46,14 +46,32 @@ async function requireValid(input: object): Promise<void> {
 export async function createUser(prisma: PrismaClient, input: CreateUserInput): Promise<User> {
   await requireValid(input);
   const email = input.email.toLowerCase();
-  if (await prisma.user.findUnique({ where: { email } })) {
-    refuse(UserErrorCode.VALIDATION, "A user with that email already exists.", ["email"]);
+  const emailTaken = () => refuse(UserErrorCode.VALIDATION, "A user with that email already exists.", ["email"]);
+  if (await prisma.user.findUnique({ where: { email } })) emailTaken();
+  const passwordHash = await hashPassword(input.password);
+  try {
+    const row = await prisma.user.create({
+      data: { email, name: input.name, role: input.role, passwordHash },
+      select: publicUserFields,
+    });
+    return fromRow(User, row);
+  } catch (error) {
+    // Another request created the same email between the check above and this insert.
+    if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") emailTaken();
+    throw error;
   }
-  const row = await prisma.user.create({
-    data: { email, name: input.name, role: input.role, passwordHash: await hashPassword(input.password) },
-    select: publicUserFields,
-  });
-  return fromRow(User, row);
+}
+
+/**
+ * Whether the change demotes or disables the last active admin. The active admins' rows are
+ * locked until the transaction ends, so two admins demoting each other at once cannot both succeed.
+ */
+async function removesLastAdmin(tx: Prisma.TransactionClient, userId: string, input: UpdateUserInput): Promise<boolean> {
+  const demotes = input.role != null && input.role !== Role.ADMIN;
+  if (!demotes && input.disabled !== true) return false;
+  const admins = await tx.$queryRaw<{ id: string }[]>`
+    SELECT id::text FROM "User" WHERE role = 'ADMIN' AND "disabledAt" IS NULL FOR UPDATE`;
+  return admins.length === 1 && admins[0]!.id === userId;
 }
 
 /** Applies an admin's changes; a new password or disabling ends the user's sessions in the same transaction. */
@@ -65,6 +83,13 @@ export async function updateUser(prisma: PrismaClient, input: UpdateUserInput): 
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   const endSessions = Boolean(passwordHash) || input.disabled === true;
   return prisma.$transaction(async (tx) => {
+    if (await removesLastAdmin(tx, existing.id, input)) {
+      refuse(
+        UserErrorCode.VALIDATION,
+        "This is the last active admin: make another user an admin first, or nobody could manage users.",
+        [input.disabled ? "disabled" : "role"],
+      );
+    }
     const row = await tx.user.update({
       where: { id: existing.id },
       data: {
