@@ -1,5 +1,6 @@
 import { GraphQLError } from "graphql";
 import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from "type-graphql";
+import { isUuid } from "./node.ts";
 
 export const DEFAULT_PAGE_SIZE = 25;
 export const MAX_PAGE_SIZE = 100;
@@ -132,6 +133,7 @@ export function decodeCursor(cursor: string, ordering: string): CursorPosition {
     throw badInput("That cursor is not one this API issued.");
   }
   const [cursorOrdering, value, rowId] = parsed as [string, string, string];
+  if (!isUuid(rowId)) throw badInput("That cursor is not one this API issued.");
   if (cursorOrdering !== ordering) {
     throw badInput("That cursor belongs to a different ordering; start again from the first page.");
   }

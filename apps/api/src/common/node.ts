@@ -15,6 +15,8 @@ function fromGlobalId(globalId: string): { type: string; id: string } {
 
 const UUID_PATTERN = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
+export const isUuid = (text: string) => UUID_PATTERN.test(text);
+
 @InterfaceType({ description: "An object with a globally unique ID, fetchable with `node(id:)`." })
 export abstract class Node {
   @Field(() => ID, { description: "Globally unique, opaque ID." })
@@ -46,7 +48,7 @@ export interface DecodedId {
 /** Decodes a global ID; null when it is malformed (so callers answer "not found"). */
 export function decodeGlobalId(globalId: string): DecodedId | null {
   const decoded = fromGlobalId(globalId);
-  if (!UUID_PATTERN.test(decoded.id)) return null;
+  if (!isUuid(decoded.id)) return null;
   return { type: decoded.type as NodeTypeName, rowId: decoded.id };
 }
 

@@ -13,6 +13,22 @@ export const LIMITS = {
   participants: 50,
 } as const;
 
+/** Every date an engagement or milestone carries lies in this range. */
+export const DATE_RANGE = { earliest: new Date("1900-01-01"), latest: new Date("2200-12-31") } as const;
+export const DATE_RANGE_MESSAGE = "Dates must fall between 1900 and 2200.";
+
+const DAY_MS = 86_400_000;
+
+/**
+ * A filter's date bound moved to within a day of DATE_RANGE. It matches the same rows (none
+ * lies outside the range), and keeps arithmetic on it within what PostgreSQL can store.
+ */
+export function boundWithinStoredDates(day: Date): Date {
+  const earliest = DATE_RANGE.earliest.getTime() - DAY_MS;
+  const latest = DATE_RANGE.latest.getTime() + DAY_MS;
+  return new Date(Math.min(Math.max(day.getTime(), earliest), latest));
+}
+
 /** Applies several property decorators as one, so a rule set can be shared by fields. */
 export const apply =
   (decorators: PropertyDecorator[]): PropertyDecorator =>

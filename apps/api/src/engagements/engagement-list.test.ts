@@ -182,6 +182,27 @@ describe("paging through engagements", () => {
     const response = await api.request(ListEngagements, { first: 2, after: "bm90IGEgY3Vyc29y", filter });
     expect(response.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT" } });
   });
+
+  const handMade = (value: string, rowId: string) =>
+    Buffer.from(JSON.stringify(["START_DATE:ASC", value, rowId])).toString("base64url");
+  const someId = "0190a4a0-0000-7000-8000-000000000000";
+  it.each([
+    ["a row ID that is not a UUID", handMade("2027-01-01T00:00:00.000Z", "not-a-uuid")],
+    ["a negative year", handMade("-000001-01-01T00:00:00.000Z", someId)],
+    ["year 0", handMade("0000-01-01T00:00:00.000Z", someId)],
+    ["a date that is not ISO 8601", handMade("January 1, 2027", someId)],
+  ])("refuses a hand-made cursor with %s as BAD_USER_INPUT", async (_, cursor) => {
+    for (const page of [
+      { first: 2, after: cursor },
+      { last: 2, before: cursor },
+    ]) {
+      const response = await api.request(ListEngagements, { ...page, filter });
+      expect(response.errors?.[0]).toMatchObject({
+        message: "That cursor is not one this API issued.",
+        extensions: { code: "BAD_USER_INPUT" },
+      });
+    }
+  });
 });
 
 describe("filtering engagements", () => {
@@ -270,6 +291,20 @@ describe("filtering engagements", () => {
       `${longMarker} rotation`,
       `${longMarker} talks`,
     ]);
+  });
+
+  it.each([
+    ["from year 1", { from: "0001-01-01" }, ["MMCA consultations", "policy talks", "site survey", "stale visit"]],
+    ["from year 0", { from: "0000-01-01" }, ["MMCA consultations", "policy talks", "site survey", "stale visit"]],
+    ["to year 0", { to: "0000-01-01" }, []],
+    ["from 9999", { from: "9999-12-31" }, []],
+    [
+      "from year 1 to 9999",
+      { from: "0001-01-01", to: "9999-12-31" },
+      ["MMCA consultations", "policy talks", "site survey", "stale visit"],
+    ],
+  ])("by a date range reaching %s, past the dates engagements can have", async (_, range, expected) => {
+    expect(short(await titles(range))).toEqual(expected);
   });
 
   it("by series", async () => {

@@ -17,7 +17,7 @@ import {
 } from "../common/connection.ts";
 import { fromRow, rowIdOf, type NodeTypeName } from "../common/node.ts";
 import { RefusedError, UserErrorCode, refuse, userError, type UserError } from "../common/user-error.ts";
-import { validateInput } from "../common/validation.ts";
+import { DATE_RANGE, DATE_RANGE_MESSAGE, boundWithinStoredDates, validateInput } from "../common/validation.ts";
 import { Engagement } from "./engagement.type.ts";
 import {
   EngagementOrderField,
@@ -50,7 +50,7 @@ export const toEngagement = (row: EngagementRow): Engagement => fromRow(Engageme
 export async function earliestStartReaching(prisma: PrismaClient, day: Date): Promise<Date> {
   const [longest] = await prisma.$queryRaw<{ days: number | null }[]>`
     SELECT max("endsOn" - "startsOn") AS days FROM "Engagement"`;
-  return addDays(day, -(longest?.days ?? 0));
+  return addDays(boundWithinStoredDates(day), -(longest?.days ?? 0));
 }
 
 /** Relations a read can bring along in its own statement (Prisma `include`, joined). */
@@ -97,7 +97,9 @@ function sortValueOf(row: EngagementRow, column: OrderColumn): string {
 function parseSortValue(column: OrderColumn, value: string): string | Date {
   if (column === "title") return value;
   const date = new Date(value);
-  if (Number.isNaN(date.getTime())) throw badInput("That cursor is not one this API issued.");
+  // Only an instant as this API writes it, in a year PostgreSQL can compare with (not before year 1).
+  const issued = !Number.isNaN(date.getTime()) && date.toISOString() === value && date.getUTCFullYear() >= 1;
+  if (!issued) throw badInput("That cursor is not one this API issued.");
   return date;
 }
 
@@ -142,8 +144,8 @@ export function filterWhere(
       })),
     });
   }
-  if (filter?.from) conditions.push({ endsOn: { gte: filter.from } });
-  if (filter?.to) conditions.push({ startsOn: { lte: filter.to } });
+  if (filter?.from) conditions.push({ endsOn: { gte: boundWithinStoredDates(filter.from) } });
+  if (filter?.to) conditions.push({ startsOn: { lte: boundWithinStoredDates(filter.to) } });
   return { AND: conditions };
 }
 
@@ -301,6 +303,22 @@ export async function writeEngagement<Extra = undefined>(
   }
 }
 
+/**
+ * For a request that turns out to change nothing: it is refused as a write would be when its
+ * `expectedVersion` is stale or the engagement is archived, rather than answered as a success.
+ */
+export function refuseUnlessWritable(current: EngagementRow, expectedVersion?: number | null): void {
+  if (expectedVersion != null && current.version !== expectedVersion) throw versionConflict(current, expectedVersion);
+  if (current.archivedAt) {
+    refuse(
+      UserErrorCode.ARCHIVED,
+      "This engagement is archived and can no longer be changed.",
+      ["id"],
+      toEngagement(current),
+    );
+  }
+}
+
 /** `{ column: { from, to } }` for every column the write set to a new value. */
 function columnChanges(
   before: EngagementRow,
@@ -336,8 +354,7 @@ async function requireValid(input: object, current: EngagementRow | null = null)
   if (errors.length) throw new RefusedError(errors, current && toEngagement(current));
 }
 
-const MIN_DATE = new Date("1900-01-01");
-const MAX_DATE = new Date("2200-12-31");
+const { earliest: MIN_DATE, latest: MAX_DATE } = DATE_RANGE;
 
 function windowErrors(startsOn: Date, endsOn: Date): UserError[] {
   const errors: UserError[] = [];
@@ -346,7 +363,7 @@ function windowErrors(startsOn: Date, endsOn: Date): UserError[] {
     ["endsOn", endsOn],
   ] as const) {
     if (day < MIN_DATE || day > MAX_DATE) {
-      errors.push(userError(UserErrorCode.VALIDATION, "Dates must fall between 1900 and 2200.", [field]));
+      errors.push(userError(UserErrorCode.VALIDATION, DATE_RANGE_MESSAGE, [field]));
     }
   }
   if (endsOn < startsOn) {

@@ -9,6 +9,7 @@ import { fromRow, rowIdOf } from "../common/node.ts";
 import { RefusedError, UserErrorCode, refuse } from "../common/user-error.ts";
 import { validateInput } from "../common/validation.ts";
 import {
+  refuseUnlessWritable,
   requireEngagementRowId,
   toEngagement,
   writeEngagement,
@@ -49,6 +50,9 @@ export async function addMilestone(
   const engagementRowId = requireEngagementRowId(input.engagementId, "engagementId");
   const errors = await validateInput(input);
   if (errors.length) throw new RefusedError(errors);
+  if (!(await prisma.engagement.findUnique({ where: { id: engagementRowId }, select: { id: true } }))) {
+    refuse(UserErrorCode.NOT_FOUND, `No engagement has the ID "${input.engagementId}".`, ["engagementId"]);
+  }
   const target = { rowId: engagementRowId, expectedVersion: input.expectedVersion, actorId };
   return writeEngagement(prisma, target, async () => ({
     changes: {},
@@ -73,6 +77,7 @@ export async function setMilestoneDone(
   if (!milestone) refuse(UserErrorCode.NOT_FOUND, `No milestone has the ID "${input.id}".`, ["id"]);
   if (Boolean(milestone.completedAt) === done) {
     const engagement = await prisma.engagement.findUniqueOrThrow({ where: { id: milestone.engagementId } });
+    refuseUnlessWritable(engagement, input.expectedVersion);
     return { engagement: toEngagement(engagement), extra: toMilestone(milestone), sequence: null };
   }
   const target = { rowId: milestone.engagementId, expectedVersion: input.expectedVersion, actorId };

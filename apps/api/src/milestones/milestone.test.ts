@@ -1,5 +1,6 @@
 import { graphql } from "@engagement-tracker/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { globalIdOf, rowIdOf } from "../common/node.ts";
 import { startTestApi, type TestApi } from "../test/api.ts";
 import { day, insertEngagement } from "../test/fixtures.ts";
 
@@ -39,6 +40,7 @@ const CompleteMilestone = graphql(`
       }
       errors {
         code
+        field
       }
     }
   }
@@ -55,6 +57,7 @@ const ReopenMilestone = graphql(`
       }
       errors {
         code
+        field
       }
     }
   }
@@ -65,6 +68,26 @@ beforeAll(async () => {
   api = await startTestApi();
 });
 afterAll(() => api?.close());
+
+/** Completes (`done`) or reopens a milestone. */
+async function setMilestoneState(id: string, done: boolean, expectedVersion?: number) {
+  const input = { id, expectedVersion };
+  return done
+    ? (await api.query(CompleteMilestone, { input })).completeMilestone
+    : (await api.query(ReopenMilestone, { input })).reopenMilestone;
+}
+
+async function milestoneOf(engagementRowId: string, done: boolean): Promise<string> {
+  const milestone = await api.prisma.milestone.create({
+    data: {
+      engagementId: engagementRowId,
+      title: "Agenda agreed",
+      dueOn: new Date(day(3)),
+      completedAt: done ? new Date() : null,
+    },
+  });
+  return globalIdOf("Milestone", milestone.id);
+}
 
 describe("milestones", () => {
   it("a past-due milestone puts its engagement at risk until it is completed", async () => {
@@ -123,8 +146,56 @@ describe("milestones", () => {
     expect(await api.prisma.milestone.count()).toBe(before);
   });
 
+  it("names engagementId when the engagement is unknown", async () => {
+    const unknown = globalIdOf("Engagement", "00000000-0000-0000-0000-000000000000");
+    const { addMilestone } = await api.query(AddMilestone, {
+      input: { engagementId: unknown, title: "Agenda agreed", dueOn: day(3) },
+    });
+    expect(addMilestone.errors).toEqual([
+      { code: "NOT_FOUND", field: ["engagementId"], message: `No engagement has the ID "${unknown}".` },
+    ]);
+  });
+
+  it.each(["0001-01-01", "1899-12-31", "2201-01-01", "9999-12-31"])(
+    "refuses a due date of %s, outside 1900–2200 as engagement dates are",
+    async (dueOn) => {
+      const engagement = await insertEngagement(api.prisma);
+      const { addMilestone } = await api.query(AddMilestone, {
+        input: { engagementId: engagement.globalId, title: "Agenda agreed", dueOn },
+      });
+      expect(addMilestone.errors).toEqual([
+        { code: "VALIDATION", field: ["dueOn"], message: "Dates must fall between 1900 and 2200." },
+      ]);
+      expect(await api.prisma.milestone.count({ where: { engagementId: engagement.id } })).toBe(0);
+    },
+  );
+
+  it.each([
+    ["completing", true],
+    ["reopening", false],
+  ])("%s a milestone already in that state still refuses a stale version", async (_, done) => {
+    const engagement = await insertEngagement(api.prisma, { version: 5 });
+    const id = await milestoneOf(engagement.id, done);
+    const answer = await setMilestoneState(id, done, 4);
+    expect(answer.errors).toEqual([{ code: "VERSION_CONFLICT", field: ["expectedVersion"] }]);
+    expect(answer.engagement?.version).toBe(5);
+  });
+
+  it.each([
+    ["complete a done", true, true],
+    ["reopen an open", false, false],
+    ["reopen a done", true, false],
+  ])("refuses to %s milestone of an archived engagement", async (_, doneBefore, done) => {
+    const engagement = await insertEngagement(api.prisma, { archivedAt: new Date() });
+    const id = await milestoneOf(engagement.id, doneBefore);
+    const answer = await setMilestoneState(id, done);
+    expect(answer.errors).toEqual([{ code: "ARCHIVED", field: ["id"] }]);
+    const milestone = await api.prisma.milestone.findUniqueOrThrow({ where: { id: rowIdOf("Milestone", id)! } });
+    expect(Boolean(milestone.completedAt)).toBe(doneBefore);
+  });
+
   it("answers NOT_FOUND for an unknown milestone", async () => {
     const { completeMilestone } = await api.query(CompleteMilestone, { input: { id: "bm9wZQ==" } });
-    expect(completeMilestone.errors).toEqual([{ code: "NOT_FOUND" }]);
+    expect(completeMilestone.errors).toEqual([{ code: "NOT_FOUND", field: ["id"] }]);
   });
 });

@@ -45,6 +45,14 @@ const ReferenceLists = graphql(`
   }
 `);
 
+const OrganizationsOf = graphql(`
+  query OrganizationsOf($country: String) {
+    organizations(country: $country) {
+      id
+    }
+  }
+`);
+
 let api: TestApi;
 beforeAll(async () => {
   api = await startTestApi();
@@ -100,5 +108,11 @@ describe("reference lists", () => {
     const organizationIds = lists.organizations.map((item) => item.id);
     expect(organizationIds).toContain(chinese.globalId);
     expect(organizationIds).not.toContain(american.globalId);
+  });
+
+  it.each(["C\u0000", "USA", "1"])("refuse organizations of the country %j with a typed error", async (country) => {
+    const response = await api.request(OrganizationsOf, { country });
+    expect(response.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT" } });
+    expect(response.data).toBeNull();
   });
 });

@@ -1,9 +1,14 @@
 import type { Organization as OrganizationRow, Participation, Prisma, PrismaClient } from "@engagement-tracker/db";
+import { isISO31661Alpha2 } from "class-validator";
+import { badInput } from "../common/connection.ts";
 import { groupLoader, rowLoader } from "../common/loaders.ts";
 import { fromRow } from "../common/node.ts";
 import { Organization, Participant } from "./organization.type.ts";
 
 export function listOrganizations(prisma: PrismaClient, country?: string | null): Promise<Organization[]> {
+  if (country && !isISO31661Alpha2(country.toUpperCase())) {
+    throw badInput(`"${country}" is not an ISO 3166-1 alpha-2 country code such as "US" or "CN".`, "country");
+  }
   return prisma.organization
     .findMany({
       where: country ? { country: country.toUpperCase() } : {},
