@@ -36,7 +36,7 @@ import {
 } from "./engagement.service.ts";
 import { EngagementEvent } from "./engagement-event.type.ts";
 import { Engagement } from "./engagement.type.ts";
-import { Health, assessHealth, todayUtc, type HealthAssessment } from "./health.ts";
+import { Health, TODAY_IS_UTC, assessHealth, todayUtc, type HealthAssessment } from "./health.ts";
 import { StatusChange } from "./status-change.type.ts";
 
 @Resolver(() => Engagement)
@@ -108,12 +108,14 @@ export class EngagementResolver {
     return loaders.latestStatusChangeByEngagement.load(engagement.rowId);
   }
 
-  @FieldResolver(() => Health)
+  @FieldResolver(() => Health, { description: `Derived, never stored. ${TODAY_IS_UTC}` })
   async health(@Root() engagement: Engagement, @Ctx() context: Context): Promise<Health> {
     return (await this.assess(engagement, context)).health;
   }
 
-  @FieldResolver(() => [String], { description: "Why the engagement is AT_RISK or OVERDUE; empty when ON_TRACK." })
+  @FieldResolver(() => [String], {
+    description: `Why the engagement is AT_RISK or OVERDUE; empty when ON_TRACK. ${TODAY_IS_UTC}`,
+  })
   async healthReasons(@Root() engagement: Engagement, @Ctx() context: Context): Promise<string[]> {
     return (await this.assess(engagement, context)).reasons;
   }

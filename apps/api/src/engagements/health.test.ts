@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { Health, addDays, assessHealth, type HealthFacts } from "./health.ts";
+import type { GraphQLObjectType } from "graphql";
+import { buildAppSchema } from "../schema.ts";
+import { Health, addDays, assessHealth, todayUtc, type HealthFacts } from "./health.ts";
 
 const today = new Date("2026-11-29");
 const facts = (overrides: Partial<HealthFacts>): HealthFacts => ({
@@ -58,5 +60,26 @@ describe("health", () => {
       today,
     );
     expect(reasons).toEqual(['Milestone "Venue confirmed" was due 2026-11-26.']);
+  });
+});
+
+describe("what day it is", () => {
+  it("is the date in UTC, whatever the local time zone", () => {
+    expect(todayUtc(new Date("2026-11-29T23:30:00-05:00"))).toEqual(new Date("2026-11-30"));
+    expect(todayUtc(new Date("2026-11-30T08:30:00+09:00"))).toEqual(new Date("2026-11-29"));
+  });
+
+  it("is said to be UTC on every field that depends on it", async () => {
+    const schema = await buildAppSchema();
+    const descriptionOf = (type: string, field: string) =>
+      (schema.getType(type) as GraphQLObjectType).getFields()[field]?.description;
+    for (const [type, field] of [
+      ["Engagement", "health"],
+      ["Engagement", "healthReasons"],
+      ["Milestone", "overdue"],
+      ["Dashboard", "today"],
+    ] as const) {
+      expect(descriptionOf(type, field), `${type}.${field}`).toMatch(/UTC/);
+    }
   });
 });

@@ -2,6 +2,10 @@ import { EngagementStatus, type Prisma } from "@engagement-tracker/db";
 import { registerEnumType } from "type-graphql";
 import { TERMINAL_STATUSES, isTerminal } from "./lifecycle.ts";
 
+/** Said wherever a field depends on what day it is. */
+export const TODAY_IS_UTC =
+  '"Today" is the current date in UTC (as `Dashboard.today`), whatever the reader\'s time zone: after 00:00 UTC it is already the next day.';
+
 export enum Health {
   ON_TRACK = "ON_TRACK",
   AT_RISK = "AT_RISK",
@@ -10,7 +14,7 @@ export enum Health {
 
 registerEnumType(Health, {
   name: "Health",
-  description: "Derived from dates, status and milestones; never stored.",
+  description: `Derived from dates, status and milestones; never stored. ${TODAY_IS_UTC}`,
   valuesConfig: {
     ON_TRACK: { description: "Nothing needs attention." },
     AT_RISK: {

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from "type-graphql";
-import { todayUtc } from "../engagements/health.ts";
+import { TODAY_IS_UTC, todayUtc } from "../engagements/health.ts";
 import { Node, NodeObject } from "../common/node.ts";
 import { DateScalar, DateTimeScalar } from "../common/scalars.ts";
 
@@ -18,7 +18,7 @@ export class Milestone extends NodeObject {
   @Field(() => DateTimeScalar, { nullable: true, description: "When it was done; null while open." })
   completedAt: Date | null;
 
-  @Field(() => Boolean, { description: "Past its due date and not done." })
+  @Field(() => Boolean, { description: `Past its due date and not done. ${TODAY_IS_UTC}` })
   get overdue(): boolean {
     return !this.completedAt && this.dueOn < todayUtc();
   }
