@@ -16,12 +16,35 @@ export interface ApiConfig {
   /** Browser origins allowed to call the API. */
   allowedOrigins: string[];
   rateLimits: { requestsPerMinute: number; signInsPer15Minutes: number };
+  /** Which peers' X-Forwarded-For names the client (Express "trust proxy"); rate limits key on that address. */
+  trustProxy: TrustProxy;
   /** With it, live changes fan out across instances over Redis pub/sub instead of LISTEN/NOTIFY. */
   redisUrl: string | undefined;
   /** pino level of the JSON log lines: trace, debug, info, warn, error, fatal or silent. */
   logLevel: string;
   /** On SIGTERM/SIGINT, how long requests in flight may take to finish. */
   shutdownGraceMs: number;
+}
+
+/**
+ * Express's "trust proxy": `false` trusts no peer, a number that many hops, a string the listed
+ * addresses, subnets and names (`loopback`, `linklocal`, `uniquelocal`).
+ */
+export type TrustProxy = false | number | string;
+
+/**
+ * TRUST_PROXY: unset trusts loopback only (the dashboard on the same host, which sends the
+ * address it saw); `false` trusts no one; a number trusts that many hops; else a list of the
+ * proxies' addresses or subnets. `true` (trust anyone) is refused: any client could then pick
+ * the address its rate limits count against.
+ */
+export function parseTrustProxy(value: string | undefined): TrustProxy {
+  const setting = value?.trim() ?? "loopback";
+  if (setting === "false" || setting === "") return false;
+  if (setting === "true") {
+    throw new Error("TRUST_PROXY=true would let any client choose its address; list the proxies' addresses instead.");
+  }
+  return /^\d+$/.test(setting) ? Number(setting) : setting;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
@@ -43,6 +66,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
       requestsPerMinute: Number(env.RATE_LIMIT_PER_MINUTE ?? 600),
       signInsPer15Minutes: Number(env.SIGN_IN_LIMIT_PER_15_MINUTES ?? 20),
     },
+    trustProxy: parseTrustProxy(env.TRUST_PROXY),
     redisUrl: env.REDIS_URL || undefined,
     logLevel: env.LOG_LEVEL ?? "info",
     shutdownGraceMs: Number(env.SHUTDOWN_GRACE_MS ?? 10_000),

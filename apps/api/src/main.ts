@@ -37,6 +37,7 @@ const server = await createServer({
   bodyLimit: config.bodyLimit,
   allowedOrigins: config.allowedOrigins,
   rateLimits: config.rateLimits,
+  trustProxy: config.trustProxy,
   redisUrl: config.redisUrl,
   logger,
   shutdownGraceMs: config.shutdownGraceMs,

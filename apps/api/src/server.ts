@@ -18,6 +18,7 @@ import { openChangeFeed } from "./live/change-feed.ts";
 import { ChangeHub } from "./live/change-hub.ts";
 import { serveSubscriptions } from "./live/websocket.ts";
 import { createLogger, createOperations, type LogError, type Logger } from "./operations/index.ts";
+import type { TrustProxy } from "./config.ts";
 import { buildAppSchema } from "./schema.ts";
 import { operationLimits, rateLimiters, type RateLimits } from "./security/limits.ts";
 
@@ -28,6 +29,8 @@ export interface ServerOptions {
   /** Browser origins allowed to call the API (the dashboard's). */
   allowedOrigins?: string[];
   rateLimits?: RateLimits;
+  /** Whose X-Forwarded-For to believe (see config.ts); loopback only by default. */
+  trustProxy?: TrustProxy;
   /** Fan live changes out through Redis pub/sub instead of PostgreSQL LISTEN/NOTIFY. */
   redisUrl?: string;
   /** Request log lines and unexpected errors go here; JSON lines on stdout at level info by default. */
@@ -65,11 +68,13 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
     logger = createLogger(),
     logError = (error, log) => log.error({ err: error }, "unexpected error"),
     shutdownGraceMs = 10_000,
+    trustProxy = "loopback",
   } = options;
   const app = express();
   app.disable("x-powered-by");
-  // Behind a load balancer the client's address is in X-Forwarded-For; rate limits key on it.
-  app.set("trust proxy", "loopback, linklocal, uniquelocal");
+  // Behind a proxy the client's address is in X-Forwarded-For; rate limits key on it. Believed
+  // only from the configured proxies: from anyone else it would be the client's own choice.
+  app.set("trust proxy", trustProxy);
   const httpServer = createHttpServer(app);
   const schema = await buildAppSchema();
   const changeHub = await ChangeHub.start(db.prisma, await openChangeFeed(db, options.redisUrl));
