@@ -403,3 +403,61 @@ describe("hostile and malformed requests", () => {
     expect((await operation("{ dashboard { today } }")).body?.data).toEqual({ dashboard: { today: day(0) } });
   });
 });
+
+// ---- Issue 20, items 5 and 6 (access second pass): tokens and what others see of a user.
+// (Item 3, a forged X-Forwarded-For, is in trusted-proxy.test.ts: it needs a peer that is not loopback.)
+
+const withToken = (token: string, query: string) =>
+  send(JSON.stringify({ query }), { authorization: `Bearer ${token}` });
+
+const refusedTokenActs: [string, () => Promise<Answer>][] = [
+  [
+    "an API token minting a longer-lived token",
+    () =>
+      withToken(
+        api.users.VIEWER.token,
+        'mutation { createApiToken(input: { name: "escape", expiresInDays: 365 }) { token errors { code } } }',
+      ),
+  ],
+  [
+    "an admin's API token minting a token",
+    () =>
+      withToken(
+        api.users.ADMIN.token,
+        'mutation { createApiToken(input: { name: "escape", expiresInDays: 1 }) { token errors { code } } }',
+      ),
+  ],
+  ["an API token signing out", () => withToken(api.users.EDITOR.token, "mutation { signOut { errors { code } } }")],
+];
+
+describe("hostile requests: tokens and other users' records", () => {
+  it.each(refusedTokenActs)("refuses %s with FORBIDDEN and writes nothing", async (_, request) => {
+    const before = await fingerprint(api.prisma);
+    const answer = await request();
+    expectClearRefusal(answer);
+    expect(answer.body?.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    expect(await fingerprint(api.prisma)).toBe(before);
+  });
+
+  it.each(["VIEWER", "EDITOR"] as const)("shows a %s only the names of other users, however it asks", async (role) => {
+    const admin = Buffer.from(`User:${api.users.ADMIN.id}`).toString("base64");
+    const answer = await withToken(
+      api.users[role].token,
+      `{ node(id: "${admin}") { ... on User { name email role disabledAt } }
+           nodes(ids: ["${admin}"]) { ... on User { email role } }
+           dashboard { recentStatusChanges(limit: 20) { actor { id email role disabledAt } } } }`,
+    );
+    expect(answer.body?.errors).toBeUndefined();
+    const data = answer.body!.data as {
+      node: Record<string, unknown>;
+      nodes: Record<string, unknown>[];
+      dashboard: { recentStatusChanges: { actor: Record<string, unknown> | null }[] };
+    };
+    expect(data.node).toEqual({ name: "Test ADMIN", email: null, role: null, disabledAt: null });
+    expect(data.nodes).toEqual([{ email: null, role: null }]);
+    const ownId = Buffer.from(`User:${api.users[role].id}`).toString("base64");
+    for (const { actor } of data.dashboard.recentStatusChanges) {
+      if (actor && actor.id !== ownId) expect(actor).toMatchObject({ email: null, role: null, disabledAt: null });
+    }
+  });
+});
