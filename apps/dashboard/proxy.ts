@@ -25,11 +25,28 @@ function contentSecurityPolicy(nonce: string): string {
 }
 
 /**
- * Sends a reader without a session straight to sign-in, remembering where they were going,
+ * Refuses posts from other sites; sends a reader without a session straight to sign-in, remembering where they were going,
  * and sets the Content-Security-Policy on everything else.
  * (A session the API no longer accepts is caught when a page queries it; see lib/api.ts.)
  */
+/**
+ * A form post from another site. Next refuses such a server action itself (its CSRF check
+ * compares the Origin with the host, as here) but answers 500, as if it were our fault.
+ */
+function crossSitePost(request: NextRequest): boolean {
+  const origin = request.headers.get("origin");
+  if (request.method !== "POST" || origin === null) return false;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  return URL.parse(origin)?.host !== host;
+}
+
 export function proxy(request: NextRequest) {
+  if (crossSitePost(request)) {
+    return new NextResponse("Refused: this form was posted from another site.", {
+      status: 403,
+      headers: { "content-type": "text/plain; charset=utf-8" },
+    });
+  }
   // The live-updates stream answers 401 itself: an EventSource cannot follow a redirect to a page.
   const answersSignedOutItself = request.nextUrl.pathname === "/sign-in" || request.nextUrl.pathname === "/live";
   if (!request.cookies.has(SESSION_COOKIE) && !answersSignedOutItself) {

@@ -69,11 +69,13 @@ export async function signOutAction(): Promise<void> {
 }
 
 /**
- * The session cookie is Secure in production. On the reader's own machine (localhost) over
- * plain HTTP some browsers refuse Secure cookies, and there is no network to protect.
+ * The session cookie is Secure when the reader came over HTTPS, which a TLS-terminating proxy
+ * says in X-Forwarded-Proto (as for HSTS, see next.config.ts); `next start` itself serves plain
+ * HTTP, over which a browser would not keep a Secure cookie. SESSION_COOKIE_SECURE=true or
+ * false decides instead, for a proxy that does not send the header.
  */
 async function isSecureContext(): Promise<boolean> {
-  if (process.env.NODE_ENV !== "production") return false;
-  const host = (await headers()).get("host") ?? "";
-  return !/^(localhost|127\.0\.0\.1|\[::1\])(:\d+)?$/.test(host);
+  const setting = process.env.SESSION_COOKIE_SECURE;
+  if (setting === "true" || setting === "false") return setting === "true";
+  return (await headers()).get("x-forwarded-proto")?.split(",")[0]?.trim() === "https";
 }

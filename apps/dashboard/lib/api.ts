@@ -73,9 +73,11 @@ function describeProblem(error: unknown): ApiProblem {
       detail: `It answered with HTTP ${error.statusCode}. Try again in a moment.`,
     };
   }
+  // Where the API lives is for the operator (in the log), not for whoever opened the page.
+  console.error(`The Engagement Tracker API did not answer at ${apiUrl}:`, error);
   return {
     code: "UNREACHABLE",
     title: "The API is not answering",
-    detail: `Nothing answered at ${apiUrl}. Check that the Engagement Tracker API is running, then reload this page.`,
+    detail: "The service behind this dashboard is not answering. Try again in a few minutes.",
   };
 }

@@ -67,6 +67,21 @@ export async function engagementsToExport(
   return { ok: true, engagements };
 }
 
+/**
+ * The origin the reader asked for, for links inside an export. Next's `request.url` names the
+ * server's own address (`http://localhost:<port>`) whatever host the request came in on; Next
+ * fills X-Forwarded-Host and X-Forwarded-Proto from the request (or keeps a proxy's).
+ */
+export function readerOrigin(request: Request): string {
+  const fallback = new URL(request.url).origin;
+  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const protocol = request.headers.get("x-forwarded-proto")?.split(",")[0]?.trim();
+  if (!host || (protocol !== "http" && protocol !== "https")) return fallback;
+  const origin = URL.parse(`${protocol}://${host}`);
+  // Only a bare host[:port]: anything more in the header is not an origin.
+  return origin && origin.host === host.toLowerCase() ? origin.origin : fallback;
+}
+
 /** A plain-text answer for a failed export: a download link has no page to show it on. */
 export function exportFailure(problem: ApiProblem): Response {
   return new Response(`${problem.title}. ${problem.detail}\n`, {

@@ -43,7 +43,16 @@ export function textOf(formData: FormData, name: string): string {
   return typeof value === "string" ? value.trim() : "";
 }
 
-/** A local path to return to after a form, never another site. */
+/** Stands in for the dashboard's own origin while a return path is resolved. */
+const OWN_ORIGIN = "http://dashboard.invalid";
+
+/**
+ * A path on the dashboard to return to after a form, never another site. The path is resolved
+ * as a browser would (which drops tabs and newlines and reads `\\` as `/`, so `/%09/evil.example`
+ * means `//evil.example`) and kept only if it stays on the dashboard's origin.
+ */
 export function safeReturnPath(value: string | null | undefined, fallback = "/"): string {
-  return value && value.startsWith("/") && !value.startsWith("//") && !value.startsWith("/\\") ? value : fallback;
+  if (!value?.startsWith("/")) return fallback;
+  const resolved = URL.parse(value, OWN_ORIGIN);
+  return resolved?.origin === OWN_ORIGIN ? resolved.pathname + resolved.search + resolved.hash : fallback;
 }

@@ -33,6 +33,12 @@ describe("iCalendar", () => {
     expect(unfold(ics)).toContain("DESCRIPTION:Status: Confirmed\\nAgenda agreed\r\n");
   });
 
+  it("escapes every kind of line break, a lone carriage return included, so none ends a line early", () => {
+    const broken = unfold(toICalendar("Engagements", [{ ...event, title: "one\rtwo\r\nthree\nfour" }]));
+    expect(broken).toContain("SUMMARY:one\\ntwo\\nthree\\nfour\r\n");
+    expect(broken.replaceAll("\r\n", "")).not.toMatch(/[\r\n]/);
+  });
+
   it("folds lines at 75 octets without splitting a character", () => {
     const long = toICalendar("Engagements", [{ ...event, title: "广西壮族自治区".repeat(12) }]);
     const lines = long.split("\r\n");

@@ -48,7 +48,11 @@ export function toICalendar(name: string, events: readonly CalendarEvent[], now 
 }
 
 function escapeText(text: string): string {
-  return text.replaceAll("\\", "\\\\").replaceAll(";", "\\;").replaceAll(",", "\\,").replace(/\r?\n/g, "\\n");
+  return text
+    .replaceAll("\\", "\\\\")
+    .replaceAll(";", "\\;")
+    .replaceAll(",", "\\,")
+    .replace(/\r\n|\r|\n/g, "\\n");
 }
 
 function day(isoDate: string): string {

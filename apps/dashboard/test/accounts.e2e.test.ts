@@ -60,6 +60,25 @@ describe("the admin page", () => {
     await page.close();
   });
 
+  it("refuses to let the last admin demote or disable itself, saying why", async () => {
+    const page = await admin.newPage();
+    await page.goto("/admin");
+    const row = page.locator("tbody tr", { hasText: "admin@engagement-tracker.local" });
+    const name = await row.locator("strong").innerText();
+    const refusal = "This is the last active admin: make another user an admin first, or nobody could manage users.";
+
+    await row.getByLabel(`Role of ${name}`).selectOption("VIEWER");
+    await row.getByRole("button", { name: `Change role of ${name}` }).click();
+    await expect.poll(() => row.getByText(refusal).count()).toBe(1);
+    await row.getByRole("button", { name: `Disable ${name}` }).click();
+    await expect.poll(() => row.getByText(refusal).count()).toBe(1);
+
+    await page.reload();
+    expect(await row.locator('td[data-label="Role"]').innerText()).toBe("Admin");
+    expect(await row.locator('td[data-label="Status"]').innerText()).toBe("Active");
+    await page.close();
+  });
+
   it.each([
     { role: "viewer", context: () => viewer },
     { role: "editor", context: () => editor },

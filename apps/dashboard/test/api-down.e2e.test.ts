@@ -7,10 +7,12 @@ import { freePort, startDashboard, waitUntil, type StartedProcess } from "./proc
 let browser: Browser;
 let dashboard: StartedProcess;
 let url: string;
+let deadApiUrl: string;
 beforeAll(async () => {
   const [port, deadApiPort] = await Promise.all([freePort(), freePort()]);
   url = `http://127.0.0.1:${port}`;
-  dashboard = startDashboard(port, `http://127.0.0.1:${deadApiPort}/graphql`);
+  deadApiUrl = `http://127.0.0.1:${deadApiPort}/graphql`;
+  dashboard = startDashboard(port, deadApiUrl);
   await waitUntil("The dashboard", async () => (await fetch(`${url}/sign-in`)).ok, dashboard);
   browser = await launchBrowser();
 });
@@ -27,7 +29,10 @@ describe("when the API is not answering", () => {
     await page.getByLabel("Password").fill("whatever");
     await page.getByRole("button", { name: "Sign in" }).click();
     const problem = page.getByRole("alert").filter({ hasText: "There is a problem" });
-    await expect.poll(() => problem.innerText()).toContain("Nothing answered at");
+    await expect.poll(() => problem.innerText()).toContain("not answering");
+    // Where the API lives goes to the operator's log, never to an anonymous visitor.
+    expect(await page.content()).not.toContain(deadApiUrl);
+    expect(dashboard.output()).toContain(deadApiUrl);
   });
 
   it("says so plainly on the pages, keeping the navigation", async () => {
@@ -37,6 +42,7 @@ describe("when the API is not answering", () => {
     for (const path of ["/", "/engagements"]) {
       await page.goto(path);
       expect(await page.getByRole("main").getByRole("alert").innerText()).toContain("The API is not answering");
+      expect(await page.content()).not.toContain(deadApiUrl);
     }
     await screenshot(page, "api-down-desktop");
     await context.close();

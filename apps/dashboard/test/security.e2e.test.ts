@@ -1,6 +1,6 @@
 import { DashboardChangeStatusDocument, DashboardCreateEngagementDocument } from "@engagement-tracker/schema";
 import type { Page } from "playwright-core";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { addDays } from "../lib/format";
 import { engagementHref } from "../lib/routes";
 import { apiAs, browserSession, dashboardUrl } from "./browser";
@@ -88,5 +88,48 @@ describe("every response", () => {
   it("adds HSTS only behind a proxy that says the request came over HTTPS", async () => {
     const response = await fetch(`${dashboardUrl}/sign-in`, { headers: { "x-forwarded-proto": "https" } });
     expect(response.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
+  });
+});
+
+describe("behind a TLS-terminating proxy, and from other sites", () => {
+  const proxied = { "x-forwarded-proto": "https", "x-forwarded-host": "tracker.example.org" };
+
+  it("builds export links on the host the reader asked for, not the server's own address", async () => {
+    for (const path of ["/engagements.csv", "/engagements.ics"]) {
+      const response = await session.context.request.get(`${dashboardUrl}${path}`, { headers: proxied });
+      expect(response.status()).toBe(200);
+      const body = (await response.text()).replace(/\r\n /g, "");
+      expect(body).toContain(`https://tracker.example.org${engagementHref(engagementId)}`);
+      expect(body).not.toContain(`${new URL(dashboardUrl).host}/engagements/`);
+    }
+  });
+
+  it.each([
+    [proxied, true],
+    [{}, false],
+  ])("sets the session cookie Secure exactly when the proxy says HTTPS (%j)", async (headers, secure) => {
+    const context = await session.browser.newContext({ baseURL: dashboardUrl, extraHTTPHeaders: headers });
+    const page = await context.newPage();
+    await page.goto("/sign-in");
+    await page.getByLabel("Email").fill("viewer@engagement-tracker.local");
+    await page.getByLabel("Password").fill(inject("demoPassword"));
+    const answer = page.waitForResponse((response) => response.request().method() === "POST");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    const setCookie = (await (await answer).headersArray())
+      .filter((header) => header.name.toLowerCase() === "set-cookie")
+      .map((header) => header.value)
+      .find((value) => value.startsWith("et_session="));
+    expect(setCookie).toBeDefined();
+    expect(/;\s*Secure/i.test(setCookie!)).toBe(secure);
+    await context.close();
+  });
+
+  it("answers a server action posted from another site with 403, not a server error", async () => {
+    const response = await fetch(`${dashboardUrl}/sign-in`, {
+      method: "POST",
+      headers: { origin: "http://evil.example", "next-action": "0".repeat(42), "content-type": "text/plain" },
+      body: "[]",
+    });
+    expect(response.status).toBe(403);
   });
 });

@@ -22,6 +22,23 @@ describe("signing in and out", () => {
     await context.close();
   });
 
+  it.each(["/%09/evil.example", "/%5C/evil.example", "//evil.example"])(
+    "stays on the dashboard after signing in with next=%s",
+    async (next) => {
+      const context = await browser.newContext({ baseURL: dashboardUrl });
+      // Were the browser sent there, it would land on this page rather than fail to resolve the name.
+      await context.route(/evil\.example/, (route) => route.fulfill({ body: "elsewhere", contentType: "text/html" }));
+      const page = await context.newPage();
+      await page.goto(`/sign-in?next=${next}`);
+      await page.getByLabel("Email").fill("viewer@engagement-tracker.local");
+      await page.getByLabel("Password").fill(inject("demoPassword"));
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await page.waitForURL((url) => url.pathname !== "/sign-in");
+      expect(page.url()).toBe(`${dashboardUrl}/`);
+      await context.close();
+    },
+  );
+
   it("refuses a wrong password beside the field, keeping the email", async () => {
     const page = await browser.newPage({ baseURL: dashboardUrl });
     await page.goto("/sign-in");

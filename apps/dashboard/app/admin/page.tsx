@@ -32,7 +32,11 @@ export default async function AdminPage() {
       </header>
       <section className="card" aria-labelledby="users-heading">
         <h2 id="users-heading">Accounts</h2>
-        {result.ok ? <UserTable users={result.data.users.flatMap((user) => withAccount(user) ?? [])} /> : <ApiProblemNotice problem={result.problem} />}
+        {result.ok ? (
+          <UserTable users={result.data.users.flatMap((user) => withAccount(user) ?? [])} />
+        ) : (
+          <ApiProblemNotice problem={result.problem} />
+        )}
       </section>
       <section className="card" aria-labelledby="new-user-heading">
         <h2 id="new-user-heading">Add a user</h2>

@@ -1,5 +1,5 @@
 import { toCsv } from "../../lib/csv";
-import { attachment, engagementsToExport, exportFailure } from "../../lib/export";
+import { attachment, engagementsToExport, exportFailure, readerOrigin } from "../../lib/export";
 import { HEALTH_LABELS, KIND_LABELS, PARTICIPATION_ROLE_LABELS, STATUS_LABELS } from "../../lib/labels";
 import { engagementHref } from "../../lib/routes";
 
@@ -27,6 +27,7 @@ const HEADER = [
 /** The engagements table's current view (same filters and order, every page) as CSV. */
 export async function GET(request: Request): Promise<Response> {
   const url = new URL(request.url);
+  const origin = readerOrigin(request);
   const result = await engagementsToExport(url);
   if (!result.ok) return exportFailure(result.problem);
   const rows = result.engagements.map((engagement) => [
@@ -47,7 +48,7 @@ export async function GET(request: Request): Promise<Response> {
       .map((participant) => `${participant.organization.name} (${PARTICIPATION_ROLE_LABELS[participant.role]})`)
       .join("; "),
     engagement.updatedAt,
-    new URL(engagementHref(engagement.id), url.origin).href,
+    new URL(engagementHref(engagement.id), origin).href,
   ]);
   return attachment(toCsv(HEADER, rows), "text/csv; charset=utf-8", "csv");
 }

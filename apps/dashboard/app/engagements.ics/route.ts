@@ -1,5 +1,5 @@
 import type { EngagementStatus } from "@engagement-tracker/schema";
-import { attachment, engagementsToExport, exportFailure } from "../../lib/export";
+import { attachment, engagementsToExport, exportFailure, readerOrigin } from "../../lib/export";
 import { toICalendar, type CalendarEvent } from "../../lib/ics";
 import { HEALTH_LABELS, KIND_LABELS, STATUS_LABELS } from "../../lib/labels";
 import { placeOf } from "../../lib/location";
@@ -22,10 +22,11 @@ const EVENT_STATUS: Record<EngagementStatus, CalendarEvent["status"]> = {
 /** The engagements table's current view as an iCalendar feed of all-day events. */
 export async function GET(request: Request): Promise<Response> {
   const url = new URL(request.url);
+  const origin = readerOrigin(request);
   const [result, format] = await Promise.all([engagementsToExport(url), getFormatter()]);
   if (!result.ok) return exportFailure(result.problem);
   const events = result.engagements.map((engagement): CalendarEvent => {
-    const link = new URL(engagementHref(engagement.id), url.origin).href;
+    const link = new URL(engagementHref(engagement.id), origin).href;
     return {
       uid: `${engagement.id}@engagement-tracker`,
       title: engagement.title,
