@@ -10,7 +10,8 @@ export const apiUrl = process.env.API_URL ?? "http://127.0.0.1:4000/graphql";
 /**
  * Every request carries the signed-in user's token from the dashboard's session cookie, and
  * the reader's address, so the API's per-client limits (sign-in attempts) apply to each
- * reader rather than to the dashboard as a whole.
+ * reader rather than to the dashboard as a whole. That address is the one server.ts saw (or
+ * a trusted proxy named), never one the reader chose; the API believes it from loopback only.
  */
 const credentials = new SetContextLink(async (context) => {
   const [token, forwardedFor] = await Promise.all([

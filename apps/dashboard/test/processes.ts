@@ -59,10 +59,18 @@ export async function waitUntil(
   throw new Error(`${what} did not start within ${timeoutMs} ms:\n${process.output()}`);
 }
 
-/** `next start` of the production build on a port, talking to the API at `apiUrl`. */
-export function startDashboard(port: number, apiUrl: string): StartedProcess {
-  return startProcess(process.execPath, [nextBin, "start", "--port", String(port), "--hostname", "127.0.0.1"], {
+/** The production build served as `npm start` serves it (server.ts), on a port, talking to the API at `apiUrl`. */
+export function startDashboard(port: number, apiUrl: string, env: Record<string, string> = {}): StartedProcess {
+  return startProcess(process.execPath, ["--import", "tsx", "server.ts"], {
     cwd: dashboardDir,
-    env: { ...process.env, API_URL: apiUrl, NODE_ENV: "production", NEXT_TELEMETRY_DISABLED: "1" },
+    env: {
+      ...process.env,
+      API_URL: apiUrl,
+      DASHBOARD_PORT: String(port),
+      DASHBOARD_HOST: "127.0.0.1",
+      NODE_ENV: "production",
+      NEXT_TELEMETRY_DISABLED: "1",
+      ...env,
+    },
   });
 }

@@ -27,7 +27,10 @@ describe("signing in and out", () => {
     async (next) => {
       const context = await browser.newContext({ baseURL: dashboardUrl });
       // Were the browser sent there, it would land on this page rather than fail to resolve the name.
-      await context.route(/evil\.example/, (route) => route.fulfill({ body: "elsewhere", contentType: "text/html" }));
+      await context.route(
+        (url) => url.hostname === "evil.example",
+        (route) => route.fulfill({ body: "elsewhere", contentType: "text/html" }),
+      );
       const page = await context.newPage();
       await page.goto(`/sign-in?next=${next}`);
       await page.getByLabel("Email").fill("viewer@engagement-tracker.local");
