@@ -196,11 +196,14 @@ describe("signing in", () => {
   it("takes a password exactly as typed: surrounding spaces are part of it", async () => {
     const typed = { email: "desk.officer@test.local", password: ` ${PASSWORD} ` };
     expect((await api.anonymous.query(SignIn, { input: typed })).signIn.token).toBeNull();
-    const spaced = await (await api.signedIn("ADMIN")).query(CreateUser, {
+    const spaced = await (
+      await api.signedIn("ADMIN")
+    ).query(CreateUser, {
       input: { email: "spaced@test.local", name: "Spaced", role: "VIEWER", password: `  ${PASSWORD}  ` },
     });
     expect(spaced.createUser.errors).toEqual([]);
-    const signIn = (password: string) => api.anonymous.query(SignIn, { input: { email: "spaced@test.local", password } });
+    const signIn = (password: string) =>
+      api.anonymous.query(SignIn, { input: { email: "spaced@test.local", password } });
     expect((await signIn(PASSWORD)).signIn.token).toBeNull();
     expect((await signIn(`  ${PASSWORD}  `)).signIn.token).toMatch(/^ets_/);
   });
@@ -249,7 +252,9 @@ describe("personal API tokens", () => {
   });
 
   it("are looked up once for a burst of requests, not once per request", async () => {
-    const { createApiToken } = await (await api.signedIn("EDITOR")).query(CreateApiToken, { input: { name: "Burst", expiresInDays: 1 } });
+    const { createApiToken } = await (
+      await api.signedIn("EDITOR")
+    ).query(CreateApiToken, { input: { name: "Burst", expiresInDays: 1 } });
     const headers = { authorization: `Bearer ${createApiToken.token}` };
     api.statements.length = 0;
     for (let request = 0; request < 5; request++) {
@@ -271,7 +276,9 @@ describe("personal API tokens", () => {
   });
 
   it("are refused once expired", async () => {
-    const { createApiToken } = await (await api.signedIn("EDITOR")).query(CreateApiToken, { input: { name: "Short-lived", expiresInDays: 1 } });
+    const { createApiToken } = await (
+      await api.signedIn("EDITOR")
+    ).query(CreateApiToken, { input: { name: "Short-lived", expiresInDays: 1 } });
     await api.prisma.apiToken.updateMany({
       where: { prefix: createApiToken.apiToken!.prefix },
       data: { expiresAt: new Date(Date.now() - 1000) },
@@ -281,7 +288,9 @@ describe("personal API tokens", () => {
   });
 
   it("cannot be revoked by someone else", async () => {
-    const { createApiToken } = await (await api.signedIn("EDITOR")).query(CreateApiToken, { input: { name: "Mine", expiresInDays: 5 } });
+    const { createApiToken } = await (
+      await api.signedIn("EDITOR")
+    ).query(CreateApiToken, { input: { name: "Mine", expiresInDays: 5 } });
     const { revokeApiToken } = await api
       .as("VIEWER")
       .query(RevokeApiToken, { input: { id: createApiToken.apiToken!.id } });
@@ -289,7 +298,9 @@ describe("personal API tokens", () => {
   });
 
   it.each([0, 366])("refuse a lifetime of %i days", async (days) => {
-    const { createApiToken } = await (await api.signedIn("EDITOR")).query(CreateApiToken, { input: { name: "Bad", expiresInDays: days } });
+    const { createApiToken } = await (
+      await api.signedIn("EDITOR")
+    ).query(CreateApiToken, { input: { name: "Bad", expiresInDays: days } });
     expect(createApiToken.errors).toEqual([{ code: "VALIDATION", field: ["expiresInDays"] }]);
   });
 

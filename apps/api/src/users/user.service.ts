@@ -66,7 +66,11 @@ export async function createUser(prisma: PrismaClient, input: CreateUserInput): 
  * Whether the change demotes or disables the last active admin. The active admins' rows are
  * locked until the transaction ends, so two admins demoting each other at once cannot both succeed.
  */
-async function removesLastAdmin(tx: Prisma.TransactionClient, userId: string, input: UpdateUserInput): Promise<boolean> {
+async function removesLastAdmin(
+  tx: Prisma.TransactionClient,
+  userId: string,
+  input: UpdateUserInput,
+): Promise<boolean> {
   const demotes = input.role != null && input.role !== Role.ADMIN;
   if (!demotes && input.disabled !== true) return false;
   const admins = await tx.$queryRaw<{ id: string }[]>`

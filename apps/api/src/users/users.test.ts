@@ -85,7 +85,12 @@ describe("the last active admin", () => {
 
 describe("creating users", () => {
   it("answers concurrent creations of one email with one user and VALIDATION errors, never a server error", async () => {
-    const input = { email: "twice@test.local", name: "Twice", role: "VIEWER" as const, password: "a long enough password" };
+    const input = {
+      email: "twice@test.local",
+      name: "Twice",
+      role: "VIEWER" as const,
+      password: "a long enough password",
+    };
     const answers = await Promise.all(Array.from({ length: 6 }, () => api.as("ADMIN").request(CreateUser, { input })));
     expect(answers.flatMap((answer) => answer.errors ?? [])).toEqual([]);
     const created = answers.filter((answer) => answer.data?.createUser.user);
