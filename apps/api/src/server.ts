@@ -72,7 +72,9 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
   app.set("trust proxy", "loopback, linklocal, uniquelocal");
   const httpServer = createHttpServer(app);
   const schema = await buildAppSchema();
-  const changeHub = await ChangeHub.start(db.prisma, await openChangeFeed(db, options.redisUrl));
+  const changeHub = await ChangeHub.start(db.prisma, await openChangeFeed(db, options.redisUrl), (error, message) =>
+    logger.error({ err: error, component: "live" }, message),
+  );
   const operations = createOperations({ db, logger, logError });
   const viewerCache = new ViewerCache(db.prisma);
   app.use(operations.router);

@@ -7,6 +7,7 @@ import { credentialOf } from "../auth/request-credentials.ts";
 import type { ViewerCache } from "../auth/viewer-cache.ts";
 import { createContext } from "../context.ts";
 import type { ChangeHub } from "./change-hub.ts";
+import { SubscriberAccess } from "./subscriber-access.ts";
 
 export interface SubscriptionServerOptions {
   httpServer: Server;
@@ -31,9 +32,13 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { dispos
     path: "/graphql",
     verifyClient: ({ origin }: { origin?: string }) => !origin || allowedOrigins.includes(origin),
   });
+  const access = new SubscriberAccess(viewerCache);
   sockets.on("connection", (socket) => {
     openConnections?.inc();
-    socket.once("close", () => openConnections?.dec());
+    socket.once("close", () => {
+      openConnections?.dec();
+      access.forget(socket);
+    });
   });
   const server = useServer<Record<string, unknown> | undefined, { request: IncomingMessage }>(
     {
@@ -46,12 +51,15 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { dispos
             ...(typeof authorization === "string" ? { authorization } : {}),
           },
         });
+        const viewer = credential ? await viewerCache.viewerFor(credential) : null;
+        if (credential && viewer) access.watch(extra.socket, credential, viewer);
         return createContext(db, {
           credential,
-          viewer: credential ? await viewerCache.viewerFor(credential) : null,
+          viewer,
           sessionCookie: { set: () => {}, clear: () => {} },
           changeHub,
           viewerCache,
+          connection: { socket: extra.socket, access },
         });
       },
     },
@@ -59,6 +67,7 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { dispos
   );
   return {
     async dispose() {
+      access.stop();
       await server.dispose();
       await new Promise<void>((resolve) => sockets.close(() => resolve()));
     },
