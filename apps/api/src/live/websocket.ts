@@ -1,5 +1,13 @@
 import type { Database } from "@engagement-tracker/db";
-import type { GraphQLSchema } from "graphql";
+import {
+  GraphQLError,
+  parse,
+  specifiedRules,
+  validate,
+  type GraphQLSchema,
+  type ParseOptions,
+  type ValidationRule,
+} from "graphql";
 import { useServer } from "graphql-ws/use/ws";
 import type { IncomingMessage, Server } from "node:http";
 import { WebSocketServer } from "ws";
@@ -17,6 +25,9 @@ export interface SubscriptionServerOptions {
   viewerCache: ViewerCache;
   /** Browser origins that may open a socket (a socket carries the session cookie). */
   allowedOrigins: string[];
+  /** The same limits as over HTTP (depth, cost, aliases, tokens). */
+  validationRules: readonly ValidationRule[];
+  parseOptions: ParseOptions;
   /** Raised when a socket opens and lowered when it closes: the subscription connections metric. */
   openConnections?: { inc(): void; dec(): void };
 }
@@ -27,6 +38,7 @@ export interface SubscriptionServerOptions {
  */
 export function serveSubscriptions(options: SubscriptionServerOptions): { dispose(): Promise<void> } {
   const { httpServer, schema, db, changeHub, viewerCache, allowedOrigins, openConnections } = options;
+  const rules = [...specifiedRules, ...options.validationRules, subscriptionsOnly];
   const sockets = new WebSocketServer({
     server: httpServer,
     path: "/graphql",
@@ -43,6 +55,8 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { dispos
   const server = useServer<Record<string, unknown> | undefined, { request: IncomingMessage }>(
     {
       schema,
+      parse: (source) => parse(source, options.parseOptions),
+      validate: (schema, document) => validate(schema, document, rules),
       context: async ({ connectionParams, extra }) => {
         const authorization = connectionParams?.authorization;
         const credential = credentialOf({
@@ -73,3 +87,19 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { dispos
     },
   };
 }
+
+/**
+ * Queries and mutations go over HTTP, where rate limits and sign-in limits apply to them;
+ * the socket serves subscriptions only.
+ */
+const subscriptionsOnly: ValidationRule = (context) => ({
+  OperationDefinition(node) {
+    if (node.operation === "subscription") return;
+    context.reportError(
+      new GraphQLError("Only subscriptions are served over WebSocket; send queries and mutations over HTTP.", {
+        nodes: node,
+        extensions: { code: "BAD_REQUEST" },
+      }),
+    );
+  },
+});
