@@ -22,6 +22,7 @@ import { createLogger, createOperations, type LogError, type Logger } from "./op
 import { buildAppSchema } from "./schema.ts";
 import {
   authenticate,
+  authenticateRequest,
   authenticationOf,
   operationLimits,
   refuseDeepBodies,
@@ -141,7 +142,7 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
     expressMiddleware(apollo, {
       context: operations.graphqlContext(async ({ req, res }) =>
         createContext(db, {
-          ...authenticationOf(res),
+          ...(authenticationOf(res) ?? (await authenticateRequest(req, viewerCache))),
           sessionCookie: sessionCookieOn(res, production),
           changeHub,
           viewerCache,

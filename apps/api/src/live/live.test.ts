@@ -62,6 +62,12 @@ interface ChangeWithRelations {
   engagement: { status: string; statusHistory: { toStatus: string }[]; milestones: { title: string }[] };
 }
 
+const LatestSequence = graphql(`
+  query LiveLatestSequence {
+    latestChangeSequence
+  }
+`);
+
 const AddMilestone = graphql(`
   mutation LiveAddMilestone($input: AddMilestoneInput!) {
     addMilestone(input: $input) {
@@ -208,6 +214,34 @@ describe("live changes on one instance", () => {
     ).rejects.toThrow(/UNAUTHENTICATED|Sign in/);
   });
 
+  it("accepts a browser's session cookie from the dashboard's origin, and refuses any other origin", async () => {
+    const email = `cookie-${crypto.randomUUID()}@test.local`;
+    const password = "a long enough password";
+    await api.prisma.user.create({
+      data: { email, name: "Cookie Reader", role: "VIEWER", passwordHash: await hashPassword(password) },
+    });
+    const { signIn } = await api.anonymous.query(LiveSignIn, { input: { email, password } });
+    const cookie = `et_session=${signIn.token}`;
+    const { latestChangeSequence } = await api.query(LatestSequence);
+
+    await expect(
+      recordChanges(api.url, null, {
+        headers: { origin: "http://attacker.test", cookie },
+        since: latestChangeSequence,
+      }),
+    ).rejects.toBeTruthy();
+
+    const browser = await recordChanges(api.url, null, {
+      headers: { origin: "http://localhost:3000", cookie },
+      since: latestChangeSequence,
+    });
+    const engagement = await insertEngagement(api.prisma, { status: "PLANNED" });
+    await api.query(MoveStatus, { input: { id: engagement.globalId, status: "CONFIRMED" } });
+    const [change] = await browser.waitFor(1);
+    expect(change).toMatchObject({ engagement: { id: engagement.globalId, status: "CONFIRMED" } });
+    await browser.close();
+  });
+
   it("gives each change the engagement's relations as they stand after it, not as the first change loaded them", async () => {
     const engagement = await insertEngagement(api.prisma, { status: "PLANNED" });
     const subscriber = await recordChanges<ChangeWithRelations>(api.url, api.users.VIEWER.token, {
@@ -320,6 +354,8 @@ const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
 describe.skipIf(!postgresUrl)(
   "live changes across API processes on one PostgreSQL database (needs DATABASE_URL)",
+  // Each test starts two or three API processes: about 10 s each on a busy two-core machine.
+  { timeout: 90_000 },
   () => {
     let databaseUrl: string;
     let dropDatabase: () => Promise<void>;
@@ -434,6 +470,24 @@ describe.skipIf(!postgresUrl)(
         ["EDITED", 7],
       ]);
       await after.close();
+    });
+
+    it("refuses a bad filter on one instance while subscribers on both still get every change", async () => {
+      const [a, b] = [await start(), await start()];
+      const onA = await recordChanges(a.url, token);
+      const onB = await recordChanges(b.url, token);
+      const refused = await recordChanges(b.url, token, { filter: { seriesIds: ["garbage"] } });
+      await expect(refused.waitFor(1, 2_000)).rejects.toThrow(/BAD_USER_INPUT/);
+      await refused.close();
+      const created = [];
+      for (const title of ["Made after a bad filter, one", "Made after a bad filter, two"]) {
+        const { createEngagement } = await send(a.url, CreateEngagement, { input: newEngagementInput(title) });
+        created.push(createEngagement.engagement!.id);
+      }
+      for (const subscriber of [onA, onB]) {
+        expect((await subscriber.waitFor(2)).map((change) => change.engagement.id)).toEqual(created);
+        await subscriber.close();
+      }
     });
 
     it("closes a subscription on instance B within 6 s of its user being disabled on instance A", async () => {

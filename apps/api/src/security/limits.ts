@@ -62,24 +62,34 @@ export interface Authentication {
   viewer: Viewer | null;
 }
 
+export async function authenticateRequest(request: Request, viewerCache: ViewerCache): Promise<Authentication> {
+  const credential = credentialOf(request);
+  return { credential, viewer: credential ? await viewerCache.viewerFor(credential) : null };
+}
+
+/**
+ * Looks the credential up before the rate limit. When the database cannot answer, the request
+ * goes on unauthenticated as far as the limit is concerned; the GraphQL layer then looks again
+ * and reports the fault as DATABASE_UNAVAILABLE.
+ */
 export function authenticate(viewerCache: ViewerCache): RequestHandler {
   return async (request, response, next) => {
-    const credential = credentialOf(request);
-    const viewer = credential ? await viewerCache.viewerFor(credential) : null;
-    response.locals.authentication = { credential, viewer } satisfies Authentication;
+    response.locals.authentication = await authenticateRequest(request, viewerCache).catch(() => undefined);
     next();
   };
 }
 
-export const authenticationOf = (response: Response): Authentication => response.locals.authentication;
+export const authenticationOf = (response: Response): Authentication | undefined => response.locals.authentication;
 
 /**
  * A verified credential is limited as its user's; anything else — no credential, or one that
  * does not check out — counts against the address, so made-up tokens buy no fresh allowance.
  */
 function clientKey(request: Request, response: Response): string {
-  const { credential, viewer } = authenticationOf(response);
-  return credential && viewer ? `token:${hashToken(credential)}` : `ip:${ipKeyGenerator(request.ip ?? "")}`;
+  const authentication = authenticationOf(response);
+  return authentication?.credential && authentication.viewer
+    ? `token:${hashToken(authentication.credential)}`
+    : `ip:${ipKeyGenerator(request.ip ?? "")}`;
 }
 
 export function requestLimiter(limits: RateLimits): RateLimitRequestHandler {
