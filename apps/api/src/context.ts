@@ -1,7 +1,9 @@
 import type { Database, PrismaClient } from "@engagement-tracker/db";
+import type { SignInThrottle } from "./auth/sign-in-throttle.ts";
 import type { Viewer } from "./auth/viewer.ts";
 import type { ViewerCache } from "./auth/viewer-cache.ts";
 import type { ChangeHub } from "./live/change-hub.ts";
+import type { SubscriberAccess, SubscriberConnection } from "./live/subscriber-access.ts";
 import type { RequestRecord } from "./operations/request-log.ts";
 import { createDashboardLoaders } from "./dashboard/dashboard.service.ts";
 import { createEngagementLoaders } from "./engagements/engagement.loaders.ts";
@@ -29,11 +31,15 @@ export interface Context {
   changeHub: ChangeHub | null;
   /** Whom credentials stand for; told when a write changes that. */
   viewerCache: ViewerCache;
+  /** Over HTTP: the sign-in limits and the client's address they count. Absent over WebSocket (subscriptions only). */
+  signInLimits?: { throttle: SignInThrottle; address: string };
+  /** Over WebSocket: the connection a subscription arrived on, closed when its access ends. Absent over HTTP. */
+  connection?: { socket: SubscriberConnection; access: SubscriberAccess };
   /** What the HTTP request's log line will say; filled in by the operations plugin. Absent over WebSocket. */
   requestRecord?: RequestRecord;
 }
 
-function createLoaders(prisma: PrismaClient) {
+export function createLoaders(prisma: PrismaClient) {
   return {
     ...createDashboardLoaders(prisma),
     ...createEngagementLoaders(prisma),

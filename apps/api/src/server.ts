@@ -11,7 +11,8 @@ import express from "express";
 import type { GraphQLFormattedError } from "graphql";
 import { createServer as createHttpServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { credentialOf, sessionCookieOn } from "./auth/request-credentials.ts";
+import { sessionCookieOn } from "./auth/request-credentials.ts";
+import { SignInThrottle } from "./auth/sign-in-throttle.ts";
 import { ViewerCache } from "./auth/viewer-cache.ts";
 import { createContext, type Context } from "./context.ts";
 import { openChangeFeed } from "./live/change-feed.ts";
@@ -20,7 +21,15 @@ import { serveSubscriptions } from "./live/websocket.ts";
 import { createLogger, createOperations, type LogError, type Logger } from "./operations/index.ts";
 import type { TrustProxy } from "./config.ts";
 import { buildAppSchema } from "./schema.ts";
-import { operationLimits, rateLimiters, type RateLimits } from "./security/limits.ts";
+import {
+  authenticate,
+  authenticateRequest,
+  authenticationOf,
+  operationLimits,
+  refuseDeepBodies,
+  requestLimiter,
+  type RateLimits,
+} from "./security/limits.ts";
 
 export interface ServerOptions {
   db: Database;
@@ -77,11 +86,17 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
   app.set("trust proxy", trustProxy);
   const httpServer = createHttpServer(app);
   const schema = await buildAppSchema();
-  const changeHub = await ChangeHub.start(db.prisma, await openChangeFeed(db, options.redisUrl));
+  const changeHub = await ChangeHub.start(db.prisma, await openChangeFeed(db, options.redisUrl), (error, message) =>
+    logger.error({ err: error, component: "live" }, message),
+  );
   const operations = createOperations({ db, logger, logError });
   const viewerCache = new ViewerCache(db.prisma);
+  const signInThrottle = new SignInThrottle(rateLimits.signInsPer15Minutes);
   app.use(operations.router);
+  const limits = operationLimits();
   const subscriptions = serveSubscriptions({
+    validationRules: limits.validationRules,
+    parseOptions: limits.parseOptions,
     httpServer,
     schema,
     db,
@@ -91,7 +106,6 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
     openConnections: operations.metrics.subscriptionConnections,
   });
 
-  const limits = operationLimits();
   const apollo = new ApolloServer<Context>({
     schema,
     introspection: !production,
@@ -127,18 +141,19 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
     "/graphql",
     cors({ origin: allowedOrigins, credentials: true }),
     express.json({ limit: bodyLimit }),
-    ...rateLimiters(rateLimits),
+    refuseDeepBodies,
+    authenticate(viewerCache),
+    requestLimiter(rateLimits),
     expressMiddleware(apollo, {
-      context: operations.graphqlContext(async ({ req, res }) => {
-        const credential = credentialOf(req);
-        return createContext(db, {
-          credential,
-          viewer: credential ? await viewerCache.viewerFor(credential) : null,
+      context: operations.graphqlContext(async ({ req, res }) =>
+        createContext(db, {
+          ...(authenticationOf(res) ?? (await authenticateRequest(req, viewerCache))),
           sessionCookie: sessionCookieOn(res, production),
           changeHub,
           viewerCache,
-        });
-      }),
+          signInLimits: { throttle: signInThrottle, address: req.ip ?? "" },
+        }),
+      ),
     }),
   );
 

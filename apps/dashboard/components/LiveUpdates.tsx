@@ -4,13 +4,14 @@ import { usePathname, useRouter } from "next/navigation";
 import { useEffect, useState } from "react";
 import styles from "./LiveUpdates.module.css";
 
-type Connection = "connecting" | "live" | "reconnecting" | "offline";
+type Connection = "connecting" | "live" | "reconnecting" | "offline" | "signed-out";
 
 const CONNECTION_LABELS: Record<Connection, string> = {
   connecting: "Connecting…",
   live: "Live",
   reconnecting: "Reconnecting…",
   offline: "Offline",
+  "signed-out": "Signed out",
 };
 
 /** Changes arriving within this window cause one re-render, not one each. */
@@ -69,6 +70,7 @@ export function LiveUpdates() {
     // Set while the stream is down; the next open re-renders if there is no sequence to catch up from.
     let missedChanges = false;
     let reopenTimer: ReturnType<typeof setTimeout> | undefined;
+    let signedOut = false;
 
     const open = () => {
       clearTimeout(reopenTimer);
@@ -86,10 +88,13 @@ export function LiveUpdates() {
         lastSequence = (event as MessageEvent).lastEventId || lastSequence;
         refreshSoon();
       });
+      // Signed out here or elsewhere (another tab, an admin): no retrying; the page offers signing in.
       source.addEventListener("signed-out", () => {
         source?.close();
-        setConnection("offline");
+        signedOut = true;
+        setConnection("signed-out");
       });
+      source.addEventListener("access-changed", () => router.refresh());
       source.addEventListener("error", () => {
         failures += 1;
         missedChanges = true;
@@ -107,11 +112,12 @@ export function LiveUpdates() {
       });
     };
     const reopenWhenOnline = () => {
-      if (document.visibilityState === "visible" && source?.readyState !== EventSource.OPEN) open();
+      if (!signedOut && document.visibilityState === "visible" && source?.readyState !== EventSource.OPEN) open();
     };
     // A browser holds at most six HTTP/1.1 connections to a host; a stream per background tab
     // would soon starve the visible one. A tab coming back catches up from its last sequence.
     const followVisibility = () => {
+      if (signedOut) return;
       if (document.visibilityState === "visible") return open();
       clearTimeout(reopenTimer);
       source?.close();
@@ -140,6 +146,11 @@ export function LiveUpdates() {
         <span className="visually-hidden">Live updates: </span>
         {CONNECTION_LABELS[connection]}
       </span>
+      {connection === "signed-out" ? (
+        <a className={styles.signIn} href={`/sign-in?next=${encodeURIComponent(pathname)}`}>
+          Sign in again
+        </a>
+      ) : null}
       {heldBackOn === pathname ? (
         <button
           type="button"

@@ -5,9 +5,9 @@ import {
   type EngagementStatus,
 } from "@engagement-tracker/schema";
 import type { Page } from "playwright-core";
-import { beforeAll, describe, expect, it } from "vitest";
+import { beforeAll, describe, expect, inject, it } from "vitest";
 import { STATUS_LABELS } from "../lib/labels";
-import { apiAs, browserSession, countOn, dashboardUrl } from "./browser";
+import { apiAs, browserSession, countOn, dashboardUrl, launchBrowser, signedIn } from "./browser";
 
 // No other test moves this engagement, so its status is this file's to change.
 const TITLE = "POW/MIA archival research working group, Beijing";
@@ -91,6 +91,30 @@ describe("live updates", () => {
     const latest = page.getByRole("region", { name: "Status history" }).getByRole("listitem").first();
     expect(await latest.innerText()).toContain("Research requests answered early.");
     expect(await windowMarker(page)).toBe("still here");
+  });
+
+  it("says the reader is signed out, and stops retrying, when their session ends elsewhere", async () => {
+    const browser = await launchBrowser();
+    try {
+      const context = await signedIn(browser, "viewer");
+      const page = await context.newPage();
+      await page.goto("/");
+      await expect.poll(() => indicator(page).innerText()).toMatch(/^Live updates:\s*Live$/);
+      const [cookie] = await context.cookies().then((cookies) => cookies.filter(({ name }) => name === "et_session"));
+
+      // The same session signed out from another window: the API closes its subscription at once.
+      const response = await fetch(inject("apiUrl"), {
+        method: "POST",
+        headers: { "content-type": "application/json", authorization: `Bearer ${cookie!.value}` },
+        body: JSON.stringify({ query: "mutation { signOut { errors { code } } }" }),
+      });
+      expect(response.status).toBe(200);
+      await expect.poll(() => indicator(page).innerText()).toMatch(/^Live updates:\s*Signed out/);
+      await expect.poll(() => page.getByRole("link", { name: "Sign in again" }).count()).toBe(1);
+      expect(await indicator(page).innerText()).not.toMatch(/Reconnecting|Offline/);
+    } finally {
+      await browser.close();
+    }
   });
 
   it("holds the refresh back while the reader is typing, and offers it", async () => {

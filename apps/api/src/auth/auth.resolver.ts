@@ -26,11 +26,12 @@ export class AuthResolver {
     description: "Starts a session: returns a token for `Authorization: Bearer` and sets the session cookie.",
   })
   signIn(
-    @Ctx() { prisma, sessionCookie }: Context,
+    @Ctx() { prisma, sessionCookie, signInLimits }: Context,
     @Arg("input", () => SignInInput) input: SignInInput,
   ): Promise<SignInPayload> {
+    if (!signInLimits) throw new Error("Signing in needs the HTTP endpoint");
     return toPayload(SignInPayload, async () => {
-      const session = await signIn(prisma, input);
+      const session = await signIn(prisma, input, signInLimits);
       sessionCookie.set(session.token, session.expiresAt);
       return session;
     });

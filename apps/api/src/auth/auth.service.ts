@@ -6,6 +6,7 @@ import { publicUserFields } from "../users/user.service.ts";
 import { User } from "../users/user.type.ts";
 import { ApiToken, type CreateApiTokenInput, type SignInInput } from "./auth.types.ts";
 import { passwordMatches } from "./password.ts";
+import type { SignInThrottle } from "./sign-in-throttle.ts";
 import { TOKEN_PREFIX, hashToken, issueToken } from "./tokens.ts";
 import type { Viewer } from "./viewer.ts";
 
@@ -20,19 +21,29 @@ async function requireValid(input: object): Promise<void> {
   if (errors.length) throw new RefusedError(errors);
 }
 
-export async function signIn(prisma: PrismaClient, input: SignInInput) {
+export async function signIn(
+  prisma: PrismaClient,
+  input: SignInInput,
+  { throttle, address }: { throttle: SignInThrottle; address: string },
+) {
   await requireValid(input);
-  const account = await prisma.user.findUnique({ where: { email: input.email.toLowerCase() } });
+  const email = input.email.toLowerCase();
+  throttle.admit(address, email);
+  const account = await prisma.user.findUnique({ where: { email } });
   const matches = await passwordMatches(account?.passwordHash ?? null, input.password);
   // One answer for every failure, so sign-in cannot be used to find out which emails exist.
   if (!account || !matches || account.disabledAt) {
+    throttle.failed(email);
     refuse(UserErrorCode.VALIDATION, "That email and password do not match an active account.", ["password"]);
   }
+  throttle.succeeded(email);
   const { token, hash } = issueToken("session");
   const expiresAt = new Date(Date.now() + SESSION_HOURS * 3_600_000);
   await prisma.session.create({ data: { tokenHash: hash, userId: account.id, expiresAt } });
-  const { id, name, email, role, disabledAt } = account;
-  const user = Object.assign(fromRow(User, { id, name, email, role, disabledAt }), { provenBySignIn: true });
+  const { id, name, role, disabledAt } = account;
+  const user = Object.assign(fromRow(User, { id, name, email: account.email, role, disabledAt }), {
+    provenBySignIn: true,
+  });
   return { user, token, expiresAt };
 }
 

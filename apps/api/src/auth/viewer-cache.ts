@@ -16,6 +16,7 @@ const VIEWER_CACHE_TTL_MS = 5_000;
 export class ViewerCache {
   // A Map cannot hold null as a value with a TTL; `false` records "this token is not valid".
   private readonly viewers = new LRUCache<string, Viewer | false>({ max: 10_000, ttl: VIEWER_CACHE_TTL_MS });
+  private readonly forgetListeners: (() => void)[] = [];
 
   constructor(private readonly prisma: PrismaClient) {}
 
@@ -30,5 +31,11 @@ export class ViewerCache {
   /** After a write that may change who a token stands for: a sign-out, a revocation, a user's role or access. */
   forgetAll(): void {
     this.viewers.clear();
+    this.forgetListeners.forEach((listener) => listener());
+  }
+
+  /** Hears of every `forgetAll`: whatever holds on to a credential checks it again. */
+  onForget(listener: () => void): void {
+    this.forgetListeners.push(listener);
   }
 }

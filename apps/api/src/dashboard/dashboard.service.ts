@@ -5,6 +5,7 @@ import { toEngagement } from "../engagements/engagement.service.ts";
 import type { Engagement } from "../engagements/engagement.type.ts";
 import type { StatusChange } from "../engagements/status-change.type.ts";
 import { Health, addDays, healthWhere } from "../engagements/health.ts";
+import { TERMINAL_STATUSES } from "../engagements/lifecycle.ts";
 import { HealthCount, MonthlyStatusCounts, StatusCount } from "./dashboard.type.ts";
 
 const live = { archivedAt: null };
@@ -120,7 +121,7 @@ export async function upcoming(
   const rows = await prisma.engagement.findMany({
     where: {
       ...live,
-      status: { not: EngagementStatus.CANCELLED },
+      status: { notIn: [...TERMINAL_STATUSES] },
       endsOn: { gte: today },
       startsOn: { gte: earliestUnfinishedStart, lte: addDays(today, days) },
     },

@@ -144,4 +144,17 @@ describe("the dashboard", () => {
     await api.query(Overview);
     expect(api.statements.filter((sql) => sql.includes('max("endsOn" - "startsOn")'))).toHaveLength(1);
   });
+
+  it("leaves finished engagements out of what is coming, even while their window runs", async () => {
+    for (const status of ["COMPLETED", "CANCELLED"] as const) {
+      await insertEngagement(api.prisma, {
+        title: `Closed early, ${status}`,
+        status,
+        startsOn: new Date(day(-1)),
+        endsOn: new Date(day(3)),
+      });
+    }
+    const { dashboard } = await api.query(Overview);
+    expect(dashboard.upcoming.map((engagement) => engagement.title)).toEqual(["Site survey, Hunan", "MMCA meeting"]);
+  });
 });

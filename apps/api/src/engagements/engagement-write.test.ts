@@ -234,6 +234,76 @@ describe("editing an engagement", () => {
     expect(updateEngagement.engagement).toMatchObject({ version: 1, endsOn: day(32) });
   });
 
+  it("applies 20 concurrent edits of different fields sent without a version, every one of them", async () => {
+    const engagement = await insertEngagement(api.prisma);
+    const edits = Array.from({ length: 20 }, (_, index) =>
+      index % 2 ? { title: `Title ${index}` } : { summary: `Summary ${index}` },
+    );
+    const answers = await Promise.all(
+      edits.map((edit) => api.query(UpdateEngagement, { input: { id: engagement.globalId, ...edit } })),
+    );
+    expect(answers.map((answer) => answer.updateEngagement.errors)).toEqual(edits.map(() => []));
+    const row = await api.prisma.engagement.findUniqueOrThrow({ where: { id: engagement.id } });
+    expect(row.version).toBe(21);
+    expect(await api.prisma.engagementEvent.count({ where: { engagementId: engagement.id, kind: "EDITED" } })).toBe(20);
+  });
+
+  it("writes nothing for an edit that changes nothing: no new version, no event", async () => {
+    const engagement = await insertEngagement(api.prisma, { title: "Unchanged talks" });
+    await api.query(UpdateEngagement, {
+      input: { id: engagement.globalId, participants: [{ organizationId: host.globalId, role: "HOST" }] },
+    });
+    const events = () => api.prisma.engagementEvent.count({ where: { engagementId: engagement.id } });
+    const before = await events();
+    for (const input of [
+      {},
+      { title: "Unchanged talks" },
+      { participants: [{ organizationId: host.globalId, role: "HOST" as const }] },
+    ]) {
+      const { updateEngagement } = await api.query(UpdateEngagement, { input: { id: engagement.globalId, ...input } });
+      expect(updateEngagement).toMatchObject({ errors: [], engagement: { version: 2 } });
+    }
+    expect(await events()).toBe(before);
+  });
+
+  it("records in the audit trail what a client reads: calendar dates, global IDs, participants before and after", async () => {
+    const engagement = await insertEngagement(api.prisma, { startsOn: new Date(day(30)), endsOn: new Date(day(32)) });
+    await api.query(UpdateEngagement, {
+      input: { id: engagement.globalId, participants: [{ organizationId: host.globalId, role: "HOST" }] },
+    });
+    await api.query(UpdateEngagement, {
+      input: {
+        id: engagement.globalId,
+        endsOn: day(33),
+        seriesId,
+        participants: [{ organizationId: host.globalId, role: "OBSERVER" }],
+      },
+    });
+    const [, last] = await api.prisma.engagementEvent.findMany({
+      where: { engagementId: engagement.id, kind: "EDITED" },
+      orderBy: { sequence: "asc" },
+    });
+    expect(last!.changes).toEqual({
+      endsOn: { from: day(32), to: day(33) },
+      seriesId: { from: null, to: seriesId },
+      participants: {
+        from: [{ organizationId: host.globalId, role: "HOST" }],
+        to: [{ organizationId: host.globalId, role: "OBSERVER" }],
+      },
+    });
+  });
+
+  it("clears the participants for `participants: null`, as it clears objectives", async () => {
+    const engagement = await insertEngagement(api.prisma);
+    await api.query(UpdateEngagement, {
+      input: { id: engagement.globalId, participants: [{ organizationId: host.globalId, role: "HOST" }] },
+    });
+    const { updateEngagement } = await api.query(UpdateEngagement, {
+      input: { id: engagement.globalId, participants: null },
+    });
+    expect(updateEngagement.engagement!.participants).toEqual([]);
+  });
+
   it("refuses removing a required field", async () => {
     const engagement = await insertEngagement(api.prisma);
     const { updateEngagement } = await api.query(UpdateEngagement, { input: { id: engagement.globalId, title: null } });

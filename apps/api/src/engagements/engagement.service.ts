@@ -15,7 +15,7 @@ import {
   type PageArgs,
   type PageInfo,
 } from "../common/connection.ts";
-import { fromRow, rowIdOf, type NodeTypeName } from "../common/node.ts";
+import { fromRow, globalIdOf, rowIdOf, type NodeTypeName } from "../common/node.ts";
 import { RefusedError, UserErrorCode, refuse, userError, type UserError } from "../common/user-error.ts";
 import { DATE_RANGE, DATE_RANGE_MESSAGE, boundWithinStoredDates, validateInput } from "../common/validation.ts";
 import { Engagement } from "./engagement.type.ts";
@@ -140,7 +140,7 @@ export function filterWhere(
   for (const word of filter?.search?.trim().split(/\s+/).filter(Boolean) ?? []) {
     conditions.push({
       OR: (["title", "summary", "locationName"] as const).map((column) => ({
-        [column]: { contains: word, mode: "insensitive" },
+        [column]: { contains: literally(word), mode: "insensitive" },
       })),
     });
   }
@@ -148,6 +148,9 @@ export function filterWhere(
   if (filter?.to) conditions.push({ startsOn: { lte: boundWithinStoredDates(filter.to) } });
   return { AND: conditions };
 }
+
+/** Prisma's `contains` is a LIKE pattern: escaped, `%`, `_` and `\` in search text match only themselves. */
+const literally = (text: string) => text.replace(/[\\%_]/g, "\\$&");
 
 function requireRowId(type: NodeTypeName, globalId: string, argumentName: string): string {
   const rowId = rowIdOf(type, globalId);
@@ -229,11 +232,6 @@ async function appendEvent(tx: Tx, data: Prisma.EngagementEventUncheckedCreateIn
   return sequence;
 }
 
-/** Someone else wrote the engagement between our read and our write. */
-class LostRace extends Error {}
-
-const RETRIES_WITHOUT_EXPECTED_VERSION = 3;
-
 /** Who is writing, to which engagement, expecting which version. */
 export interface WriteTarget {
   rowId: string;
@@ -245,91 +243,85 @@ export interface WritePlan<Extra> {
   changes: Prisma.EngagementUncheckedUpdateManyInput;
   /** What the audit trail calls this change. */
   event: EngagementEventKind;
-  /** Facts for the audit trail beyond the changed columns (a reason, a milestone). */
+  /** Facts for the audit trail beyond the changed columns (a reason, a milestone, participants). */
   details?: Record<string, unknown>;
   alsoWrite?: (tx: Tx) => Promise<Extra>;
 }
 
+/** A plan that finds nothing to change: nothing is written, and `extra` is what the caller returns. */
+export interface NothingToWrite<Extra> {
+  nothingToWrite: true;
+  extra: Extra;
+}
+
+export const nothingToWrite = <Extra>(extra: Extra): NothingToWrite<Extra> => ({ nothingToWrite: true, extra });
+
 /**
- * The one way an existing engagement is changed. Inside a transaction it reads
- * the engagement, lets `plan` decide the change (or refuse), and writes it only
- * if nobody wrote in between, bumping `version` and appending to the audit trail.
- * With `expectedVersion` a stale version is a VERSION_CONFLICT; without it, a lost
- * race is replanned on fresh state.
+ * The one way an existing engagement is changed. Inside a transaction it locks the
+ * engagement's row, so writers of one engagement take turns and each plans on the state the
+ * one before it left; lets `plan` decide the change, refuse, or find nothing to change; and
+ * writes it, bumping `version` and appending to the audit trail. A stale `expectedVersion`
+ * is a VERSION_CONFLICT naming the version sent; without one, the write applies to whatever
+ * the engagement now is.
  */
 export async function writeEngagement<Extra = undefined>(
   prisma: PrismaClient,
   { rowId, expectedVersion, actorId }: WriteTarget,
-  plan: (current: EngagementRow, tx: Tx) => Promise<WritePlan<Extra>>,
+  plan: (current: EngagementRow, tx: Tx) => Promise<WritePlan<Extra> | NothingToWrite<Extra>>,
 ): Promise<WriteResult<Extra>> {
-  for (let attempt = 0; ; attempt++) {
-    try {
-      return await prisma.$transaction(async (tx) => {
-        const current = await tx.engagement.findUnique({ where: { id: rowId } });
-        if (!current) refuse(UserErrorCode.NOT_FOUND, "No engagement has that ID.", ["id"]);
-        if (expectedVersion != null && current.version !== expectedVersion)
-          throw versionConflict(current, expectedVersion);
-        if (current.archivedAt) {
-          refuse(
-            UserErrorCode.ARCHIVED,
-            "This engagement is archived and can no longer be changed.",
-            ["id"],
-            toEngagement(current),
-          );
-        }
-        const { changes, event, details, alsoWrite } = await plan(current, tx);
-        const [updated] = await tx.engagement.updateManyAndReturn({
-          where: { id: rowId, version: current.version },
-          data: { ...changes, version: { increment: 1 } },
-        });
-        if (!updated) throw new LostRace();
-        const extra = (await alsoWrite?.(tx)) as Extra;
-        const sequence = await appendEvent(tx, {
-          engagementId: rowId,
-          kind: event,
-          version: updated.version,
-          actorId,
-          changes: { ...columnChanges(current, updated, changes), ...details } as Prisma.InputJsonObject,
-        });
-        return { engagement: toEngagement(updated), extra, sequence };
-      });
-    } catch (error) {
-      if (!(error instanceof LostRace)) throw error;
-      if (expectedVersion == null && attempt < RETRIES_WITHOUT_EXPECTED_VERSION) continue;
-      const current = await prisma.engagement.findUnique({ where: { id: rowId } });
-      if (!current) refuse(UserErrorCode.NOT_FOUND, "No engagement has that ID.", ["id"]);
-      throw versionConflict(current, expectedVersion ?? current.version - 1);
+  return prisma.$transaction(async (tx) => {
+    await tx.$queryRaw`SELECT 1 FROM "Engagement" WHERE id = ${rowId}::uuid FOR UPDATE`;
+    const current = await tx.engagement.findUnique({ where: { id: rowId } });
+    if (!current) refuse(UserErrorCode.NOT_FOUND, "No engagement has that ID.", ["id"]);
+    if (expectedVersion != null && current.version !== expectedVersion) throw versionConflict(current, expectedVersion);
+    if (current.archivedAt) {
+      refuse(
+        UserErrorCode.ARCHIVED,
+        "This engagement is archived and can no longer be changed.",
+        ["id"],
+        toEngagement(current),
+      );
     }
-  }
+    const planned = await plan(current, tx);
+    if ("nothingToWrite" in planned) return { engagement: toEngagement(current), extra: planned.extra, sequence: null };
+    const { changes, event, details, alsoWrite } = planned;
+    const updated = await tx.engagement.update({
+      where: { id: rowId },
+      data: { ...changes, version: { increment: 1 } },
+    });
+    const extra = (await alsoWrite?.(tx)) as Extra;
+    const sequence = await appendEvent(tx, {
+      engagementId: rowId,
+      kind: event,
+      version: updated.version,
+      actorId,
+      changes: { ...columnChanges(current, changes), ...details } as Prisma.InputJsonObject,
+    });
+    return { engagement: toEngagement(updated), extra, sequence };
+  });
 }
 
-/**
- * For a request that turns out to change nothing: it is refused as a write would be when its
- * `expectedVersion` is stale or the engagement is archived, rather than answered as a success.
- */
-export function refuseUnlessWritable(current: EngagementRow, expectedVersion?: number | null): void {
-  if (expectedVersion != null && current.version !== expectedVersion) throw versionConflict(current, expectedVersion);
-  if (current.archivedAt) {
-    refuse(
-      UserErrorCode.ARCHIVED,
-      "This engagement is archived and can no longer be changed.",
-      ["id"],
-      toEngagement(current),
-    );
-  }
+/** Columns holding calendar dates: the audit trail writes them as the API does, `2027-01-05`. */
+const DATE_COLUMNS = new Set<string>(["startsOn", "endsOn"]);
+
+/** A column's value as the audit trail records it: what an API client would read. */
+function auditValue(column: string, value: unknown): unknown {
+  if (value == null) return null;
+  if (column === "seriesId") return globalIdOf("Series", value as string);
+  if (value instanceof Date) return DATE_COLUMNS.has(column) ? value.toISOString().slice(0, 10) : value.toISOString();
+  return value;
 }
 
-/** `{ column: { from, to } }` for every column the write set to a new value. */
+/** `{ column: { from, to } }` for every column `changes` sets to a value other than the current one. */
 function columnChanges(
-  before: EngagementRow,
-  after: EngagementRow,
-  written: Prisma.EngagementUncheckedUpdateManyInput,
+  current: EngagementRow,
+  changes: Prisma.EngagementUncheckedUpdateManyInput,
 ): Record<string, { from: unknown; to: unknown }> {
-  const asJson = (value: unknown) => (value instanceof Date ? value.toISOString() : (value ?? null));
   const changed: Record<string, { from: unknown; to: unknown }> = {};
-  for (const column of Object.keys(written) as (keyof EngagementRow)[]) {
-    if (written[column as keyof typeof written] === undefined) continue;
-    const [from, to] = [asJson(before[column]), asJson(after[column])];
+  for (const [column, value] of Object.entries(changes)) {
+    if (value === undefined) continue;
+    const from = auditValue(column, current[column as keyof EngagementRow]);
+    const to = auditValue(column, value);
     if (JSON.stringify(from) !== JSON.stringify(to)) changed[column] = { from, to };
   }
   return changed;
@@ -518,14 +510,21 @@ export async function updateEngagement(
         else changes.seriesId = series.rowId;
       }
     }
-    const participants = input.participants == null ? null : await resolveParticipants(tx, input.participants);
+    // Like `objectives`, `participants: null` means none; omitted means unchanged.
+    const participants =
+      input.participants === undefined ? null : await resolveParticipants(tx, input.participants ?? []);
     errors.push(...(participants?.errors ?? []));
     if (errors.length) throw new RefusedError(errors, toEngagement(current));
+    const participantChange = participants && (await participantsChange(tx, rowId, participants.rows));
+    const columns = columnChanges(current, changes);
+    if (!Object.keys(columns).length && !participantChange) return nothingToWrite(undefined);
     return {
-      changes,
+      changes: Object.fromEntries(
+        Object.keys(columns).map((column) => [column, changes[column as keyof typeof changes]]),
+      ),
       event: EngagementEventKind.EDITED,
-      details: participants ? { participants: participants.rows } : undefined,
-      alsoWrite: participants
+      details: participantChange ? { participants: participantChange } : undefined,
+      alsoWrite: participantChange
         ? async (tx: Tx) => {
             await tx.participation.deleteMany({ where: { engagementId: rowId } });
             await tx.participation.createMany({
@@ -535,6 +534,22 @@ export async function updateEngagement(
         : undefined,
     };
   });
+}
+
+type ParticipantRow = { organizationId: string; role: ParticipantInput["role"] };
+
+/** The participants before and after, as the audit trail records them, or null when they stay the same. */
+async function participantsChange(tx: Tx, engagementId: string, wanted: ParticipantRow[]) {
+  const existing = await tx.participation.findMany({
+    where: { engagementId },
+    select: { organizationId: true, role: true },
+  });
+  const asAudit = (rows: ParticipantRow[]) =>
+    rows
+      .map((row) => ({ organizationId: globalIdOf("Organization", row.organizationId), role: row.role }))
+      .sort((a, b) => a.organizationId.localeCompare(b.organizationId));
+  const [from, to] = [asAudit(existing), asAudit(wanted)];
+  return JSON.stringify(from) === JSON.stringify(to) ? null : { from, to };
 }
 
 export async function changeStatus(

@@ -5,6 +5,12 @@ import { filterWhere, toEngagement } from "../engagements/engagement.service.ts"
 import type { ChangeFeed } from "./change-feed.ts";
 import { EngagementChange } from "./engagement-change.type.ts";
 
+/** The sequence of the latest committed change (0 before the first). */
+export async function latestSequence(prisma: PrismaClient): Promise<bigint> {
+  const latest = await prisma.engagementEvent.aggregate({ _max: { sequence: true } });
+  return latest._max.sequence ?? 0n;
+}
+
 /** Events read per query while catching up. */
 const PAGE = 500;
 /** Changes one subscriber may fall behind by before it is cut off (it can reconnect and catch up). */
@@ -17,7 +23,15 @@ interface Subscriber {
   /** While replaying missed changes, live ones wait in the audit trail, to keep the order. */
   catchingUp: boolean;
   push(change: EngagementChange): void;
+  /** Ends this subscriber's stream; it can reconnect with its last sequence and miss nothing. */
+  end(): void;
 }
+
+/** Where the hub reports what it could not do; it goes on for every other subscriber. */
+export type HubErrorReporter = (error: unknown, message: string) => void;
+
+/** After a failed read, how long before the hub reads again even if no new change is announced. */
+const RETRY_READ_AFTER_MS = 1_000;
 
 /**
  * One per API instance: learns of committed changes from the feed, reads them from the
@@ -31,15 +45,17 @@ export class ChangeHub {
   private reading: Promise<void> | null = null;
   private readAgain = false;
 
+  private retryTimer: NodeJS.Timeout | undefined;
+
   private constructor(
     private readonly prisma: PrismaClient,
     private readonly feed: ChangeFeed,
+    private readonly reportError: HubErrorReporter,
   ) {}
 
-  static async start(prisma: PrismaClient, feed: ChangeFeed): Promise<ChangeHub> {
-    const hub = new ChangeHub(prisma, feed);
-    const latest = await prisma.engagementEvent.aggregate({ _max: { sequence: true } });
-    hub.lastSeen = latest._max.sequence ?? 0n;
+  static async start(prisma: PrismaClient, feed: ChangeFeed, reportError: HubErrorReporter): Promise<ChangeHub> {
+    const hub = new ChangeHub(prisma, feed, reportError);
+    hub.lastSeen = await latestSequence(prisma);
     feed.onSignal((sequence) => {
       if (sequence === null || sequence > hub.lastSeen) hub.readNewEvents();
     });
@@ -72,6 +88,7 @@ export class ChangeHub {
         if (queue.length > MAX_BACKLOG) stop();
         wake?.();
       },
+      end: () => stop(),
     };
     const stop = () => {
       finished = true;
@@ -99,6 +116,7 @@ export class ChangeHub {
   }
 
   async close(): Promise<void> {
+    clearTimeout(this.retryTimer);
     for (const subscriber of this.subscribers) this.subscribers.delete(subscriber);
     await this.feed.close();
   }
@@ -133,16 +151,26 @@ export class ChangeHub {
             take: PAGE,
           });
           if (!events.length) break;
+          // Subscribers catching up read as far as this, so they switch to live exactly here.
+          const before = this.lastSeen;
           this.lastSeen = events.at(-1)!.sequence;
-          await this.deliver(
-            events,
-            [...this.subscribers].filter((subscriber) => !subscriber.catchingUp),
-          );
+          try {
+            await this.deliver(
+              events,
+              [...this.subscribers].filter((subscriber) => !subscriber.catchingUp),
+            );
+          } catch (error) {
+            // Read these again: each subscriber's mark keeps what it already got from coming twice.
+            this.lastSeen = before;
+            throw error;
+          }
         }
       } while (this.readAgain);
     })()
-      .catch(() => {
-        // The database is unreachable; the next signal (or the feed's reconnect) reads again.
+      .catch((error: unknown) => {
+        this.reportError(error, "could not read new changes; trying again");
+        clearTimeout(this.retryTimer);
+        this.retryTimer = setTimeout(() => this.readNewEvents(), RETRY_READ_AFTER_MS).unref();
       })
       .finally(() => {
         this.reading = null;
@@ -180,11 +208,17 @@ export class ChangeHub {
     const matches = new Map<EngagementFilter | null, Set<string>>();
     for (const filter of new Set(subscribers.map((subscriber) => subscriber.filter))) {
       if (!filter) continue;
-      const rows = await this.prisma.engagement.findMany({
-        where: { AND: [{ id: { in: engagementIds } }, filterWhere({ ...filter, includeArchived: true })] },
-        select: { id: true },
-      });
-      matches.set(filter, new Set(rows.map((row) => row.id)));
+      try {
+        const rows = await this.prisma.engagement.findMany({
+          where: { AND: [{ id: { in: engagementIds } }, filterWhere({ ...filter, includeArchived: true })] },
+          select: { id: true },
+        });
+        matches.set(filter, new Set(rows.map((row) => row.id)));
+      } catch (error) {
+        // One subscriber's filter must not hold up the others: end its stream, it can resume from its sequence.
+        this.reportError(error, "a subscription's filter failed; its stream was ended");
+        for (const subscriber of subscribers) if (subscriber.filter === filter) subscriber.end();
+      }
     }
     return matches;
   }

@@ -1,8 +1,10 @@
-import { Arg, Authorized, Resolver, Root, Subscription, type SubscribeResolverData } from "type-graphql";
+import { Arg, Authorized, Ctx, Query, Resolver, Root, Subscription, type SubscribeResolverData } from "type-graphql";
 import { badInput } from "../common/connection.ts";
 import { unauthenticated } from "../auth/viewer.ts";
-import type { Context } from "../context.ts";
+import { createLoaders, type Context } from "../context.ts";
 import { EngagementFilter } from "../engagements/engagement.inputs.ts";
+import { filterWhere } from "../engagements/engagement.service.ts";
+import { latestSequence } from "./change-hub.ts";
 import { EngagementChange } from "./engagement-change.type.ts";
 
 interface EngagementChangedArgs {
@@ -15,26 +17,68 @@ function subscribeToChanges({ args, context }: SubscribeResolverData<unknown, En
   if (since !== null && !/^\d{1,19}$/.test(since))
     throw badInput("`sinceSequence` is a sequence number.", "sinceSequence");
   // @Authorized guards each delivered change; refuse the subscription itself up front.
-  if (!context.viewer) throw unauthenticated();
+  if (!context.viewer || !context.credential) throw unauthenticated();
   if (!context.changeHub) throw new Error("This server was started without live changes");
-  return context.changeHub.subscribe(args.filter ?? null, since === null ? null : BigInt(since));
+  // A filter the `engagements` query would refuse is refused here, not when a change arrives.
+  filterWhere(args.filter);
+  const changes = context.changeHub.subscribe(args.filter ?? null, since === null ? null : BigInt(since));
+  const { connection } = context;
+  if (!connection) return changes;
+  return endingWithAccess(changes, () => connection.access.closeIfEnded(connection.socket));
+}
+
+/**
+ * Checks before each change that the subscriber's access still holds; when it has ended the
+ * connection is closed (with its close code) and the change is not sent.
+ */
+function endingWithAccess<Change>(
+  changes: AsyncIterableIterator<Change>,
+  closeIfEnded: () => Promise<boolean>,
+): AsyncIterableIterator<Change> {
+  return {
+    [Symbol.asyncIterator]() {
+      return this;
+    },
+    async next() {
+      const next = await changes.next();
+      if (next.done || !(await closeIfEnded())) return next;
+      return changes.return!();
+    },
+    return: () => changes.return!(),
+  };
 }
 
 @Resolver()
 export class LiveResolver {
   @Authorized()
+  @Query(() => String, {
+    description:
+      "The sequence of the latest committed change. Read it with your first query and subscribe with it as " +
+      "`sinceSequence`: every change committed after that read reaches you, however long subscribing takes.",
+  })
+  async latestChangeSequence(@Ctx() { prisma }: Context): Promise<string> {
+    return (await latestSequence(prisma)).toString();
+  }
+
+  @Authorized()
   @Subscription(() => EngagementChange, {
     subscribe: subscribeToChanges,
     description:
       "Every create, edit, archive, milestone change and status move, from whichever API instance made it, once committed. " +
-      "Reconnect with `sinceSequence` set to the last `event.sequence` you saw to receive what you missed first.",
+      "Reconnect with `sinceSequence` set to the last `event.sequence` you saw to receive what you missed first. " +
+      "The connection is closed with code 4401 when its session ends or its token stops working, and 4403 when its user's role changes.",
   })
   engagementChanged(
     @Root() change: EngagementChange,
+    @Ctx() context: Context,
     @Arg("filter", () => EngagementFilter, { nullable: true, description: "Only changes to engagements matching it." })
     _filter?: EngagementFilter | null,
     @Arg("sinceSequence", () => String, { nullable: true }) _sinceSequence?: string | null,
   ): EngagementChange {
+    // graphql-ws resolves every change of a subscription with the one context built when it
+    // began; loaders of its own let each change read its relations as they now stand, and
+    // keep a long subscription from holding everything it ever loaded.
+    context.loaders = createLoaders(context.prisma);
     return change;
   }
 }

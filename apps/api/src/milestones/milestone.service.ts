@@ -9,9 +9,8 @@ import { fromRow, rowIdOf } from "../common/node.ts";
 import { RefusedError, UserErrorCode, refuse } from "../common/user-error.ts";
 import { validateInput } from "../common/validation.ts";
 import {
-  refuseUnlessWritable,
+  nothingToWrite,
   requireEngagementRowId,
-  toEngagement,
   writeEngagement,
   type WriteResult,
 } from "../engagements/engagement.service.ts";
@@ -65,7 +64,11 @@ export async function addMilestone(
   }));
 }
 
-/** Completes (`done`) or reopens a milestone; asking for the state it is already in changes nothing. */
+/**
+ * Completes (`done`) or reopens a milestone; asking for the state it is already in changes
+ * nothing and succeeds. The state is read under the engagement's write lock, so of concurrent
+ * completions exactly one writes (and records one event); the others find it done.
+ */
 export async function setMilestoneDone(
   prisma: PrismaClient,
   input: MilestoneStateInput,
@@ -73,21 +76,21 @@ export async function setMilestoneDone(
   actorId: string | null,
 ): Promise<WriteResult<Milestone>> {
   const rowId = rowIdOf("Milestone", input.id);
-  const milestone = rowId && (await prisma.milestone.findUnique({ where: { id: rowId } }));
-  if (!milestone) refuse(UserErrorCode.NOT_FOUND, `No milestone has the ID "${input.id}".`, ["id"]);
-  if (Boolean(milestone.completedAt) === done) {
-    const engagement = await prisma.engagement.findUniqueOrThrow({ where: { id: milestone.engagementId } });
-    refuseUnlessWritable(engagement, input.expectedVersion);
-    return { engagement: toEngagement(engagement), extra: toMilestone(milestone), sequence: null };
-  }
-  const target = { rowId: milestone.engagementId, expectedVersion: input.expectedVersion, actorId };
-  return writeEngagement(prisma, target, async () => ({
-    changes: {},
-    event: done ? EngagementEventKind.MILESTONE_COMPLETED : EngagementEventKind.MILESTONE_REOPENED,
-    details: { milestone: { title: milestone.title } },
-    alsoWrite: async (tx) =>
-      toMilestone(
-        await tx.milestone.update({ where: { id: milestone.id }, data: { completedAt: done ? new Date() : null } }),
-      ),
-  }));
+  const found =
+    rowId && (await prisma.milestone.findUnique({ where: { id: rowId }, select: { id: true, engagementId: true } }));
+  if (!found) refuse(UserErrorCode.NOT_FOUND, `No milestone has the ID "${input.id}".`, ["id"]);
+  const target = { rowId: found.engagementId, expectedVersion: input.expectedVersion, actorId };
+  return writeEngagement(prisma, target, async (_engagement, tx) => {
+    const milestone = await tx.milestone.findUniqueOrThrow({ where: { id: found.id } });
+    if (Boolean(milestone.completedAt) === done) return nothingToWrite(toMilestone(milestone));
+    return {
+      changes: {},
+      event: done ? EngagementEventKind.MILESTONE_COMPLETED : EngagementEventKind.MILESTONE_REOPENED,
+      details: { milestone: { title: milestone.title } },
+      alsoWrite: async (tx) =>
+        toMilestone(
+          await tx.milestone.update({ where: { id: milestone.id }, data: { completedAt: done ? new Date() : null } }),
+        ),
+    };
+  });
 }

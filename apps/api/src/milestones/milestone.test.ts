@@ -194,6 +194,42 @@ describe("milestones", () => {
     expect(Boolean(milestone.completedAt)).toBe(doneBefore);
   });
 
+  it("of 20 concurrent completions of one milestone, exactly one writes: one event, one completion time", async () => {
+    const engagement = await insertEngagement(api.prisma);
+    const { addMilestone } = await api.query(AddMilestone, {
+      input: { engagementId: engagement.globalId, title: "Agenda agreed", dueOn: day(5) },
+    });
+    const id = addMilestone.milestone!.id;
+    const answers = await Promise.all(
+      Array.from({ length: 20 }, () => api.query(CompleteMilestone, { input: { id } })),
+    );
+    expect(answers.map((answer) => answer.completeMilestone.errors)).toEqual(answers.map(() => []));
+    expect(new Set(answers.map((answer) => answer.completeMilestone.milestone!.completedAt)).size).toBe(1);
+    const events = await api.prisma.engagementEvent.findMany({
+      where: { engagementId: engagement.id, kind: "MILESTONE_COMPLETED" },
+    });
+    expect(events).toHaveLength(1);
+    expect(await api.prisma.engagement.findUnique({ where: { id: engagement.id } })).toMatchObject({ version: 3 });
+  });
+
+  it("refuses completing an already-done milestone with a stale version, and reopening one on an archived engagement", async () => {
+    const engagement = await insertEngagement(api.prisma);
+    const { addMilestone } = await api.query(AddMilestone, {
+      input: { engagementId: engagement.globalId, title: "Delegation lists", dueOn: day(5) },
+    });
+    const id = addMilestone.milestone!.id;
+    await api.query(CompleteMilestone, { input: { id } });
+    const stale = await api.query(CompleteMilestone, { input: { id, expectedVersion: 2 } });
+    expect(stale.completeMilestone.errors).toEqual([{ code: "VERSION_CONFLICT", field: ["expectedVersion"] }]);
+
+    await api.prisma.engagement.update({ where: { id: engagement.id }, data: { archivedAt: new Date() } });
+    const reopened = await api.query(ReopenMilestone, { input: { id } });
+    expect(reopened.reopenMilestone.errors).toEqual([{ code: "ARCHIVED", field: ["id"] }]);
+    expect(
+      (await api.prisma.milestone.findFirstOrThrow({ where: { engagementId: engagement.id } })).completedAt,
+    ).not.toBeNull();
+  });
+
   it("answers NOT_FOUND for an unknown milestone", async () => {
     const { completeMilestone } = await api.query(CompleteMilestone, { input: { id: "bm9wZQ==" } });
     expect(completeMilestone.errors).toEqual([{ code: "NOT_FOUND", field: ["id"] }]);

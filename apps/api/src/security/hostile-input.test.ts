@@ -1,5 +1,7 @@
 import type { PrismaClient } from "@engagement-tracker/db";
+import { createClient } from "graphql-ws";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import WebSocket from "ws";
 import { startTestApi, type TestApi } from "../test/api.ts";
 import { day, insertEngagement } from "../test/fixtures.ts";
 import { OPERATION_LIMITS } from "./limits.ts";
@@ -339,7 +341,80 @@ const refusedWithoutWriting: [string, () => Promise<Answer>][] = [
         'mutation { createUser(input: { email: "x@y.zz", name: "X", role: ADMIN, password: "long enough password" }) { errors { code } } }',
       ),
   ],
+  [
+    "a variable holding JSON nested 10,000 levels deep",
+    () =>
+      withVariablesText(
+        `mutation($input: UpdateEngagementInput!) { updateEngagement(input: $input) { errors { code } } }`,
+        `{"input":${nestedJson(10_000)}}`,
+      ),
+  ],
+  [
+    "an unused variable nested 10,000 levels deep",
+    () => withVariablesText("{ viewer { id } }", `{"unused":${nestedJson(10_000)}}`),
+  ],
+  [
+    "a variable holding JSON nested 100,000 levels deep",
+    () => withVariablesText("{ viewer { id } }", `{"deep":${nestedJson(100_000)}}`),
+  ],
+  [
+    "a variable holding an array of 100,000 elements",
+    () =>
+      operation("query($ids: [ID!]!) { nodes(ids: $ids) { id } }", {
+        ids: Array.from({ length: 100_000 }, (_, index) => String(index)),
+      }),
+  ],
+  [
+    "a sign-in sent as an automatic persisted query",
+    () =>
+      send(
+        JSON.stringify({
+          extensions: { persistedQuery: { version: 1, sha256Hash: "0".repeat(64) } },
+          variables: { input: { email: "a@b.cd", password: "guess" } },
+        }),
+      ),
+  ],
+  [
+    "a mutation over the subscription socket",
+    async () => {
+      const errors = await overWebSocket(
+        `mutation { archiveEngagement(input: { id: "${engagementId}" }) { errors { code } } }`,
+      );
+      return { status: 400, body: { errors }, text: JSON.stringify(errors) };
+    },
+  ],
 ];
+
+/** The JSON text `[[[…1…]]]`, `levels` deep (JSON.stringify itself cannot write it). */
+const nestedJson = (levels: number) => `${"[".repeat(levels)}1${"]".repeat(levels)}`;
+
+/** An operation whose variables are given as JSON text. */
+const withVariablesText = (query: string, variables: string) =>
+  send(`{"query":${JSON.stringify(query)},"variables":${variables}}`);
+
+/** Sends one operation over graphql-ws as the editor and returns the errors it was refused with. */
+async function overWebSocket(query: string): Promise<{ message: string; extensions?: { code?: string } }[]> {
+  const client = createClient({
+    url: api.url.replace(/^http/, "ws"),
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${api.users.EDITOR.token}` },
+    retryAttempts: 0,
+  });
+  try {
+    return await new Promise((resolve, reject) =>
+      client.subscribe(
+        { query },
+        {
+          next: () => reject(new Error("the socket executed a mutation")),
+          error: (errors) => resolve(errors as { message: string; extensions?: { code?: string } }[]),
+          complete: () => reject(new Error("the socket completed a mutation")),
+        },
+      ),
+    );
+  } finally {
+    await client.dispose();
+  }
+}
 
 describe("hostile and malformed requests", () => {
   it("has a corpus of at least 60 requests", () => {
@@ -396,6 +471,31 @@ describe("hostile and malformed requests", () => {
     expect(status).toBe(200);
     const titles = (body!.data!.engagements as { nodes: { title: string }[] }).nodes.map((node) => node.title);
     expect(titles.every((title) => title.includes(text))).toBe(true);
+  });
+
+  it.each([
+    ["%", ["Budget up 50% this year", "50%–50% cost sharing"]],
+    ["_", ["snake_case agenda item"]],
+    ["\\", ["Path C:\\agenda"]],
+    ["50%", ["Budget up 50% this year", "50%–50% cost sharing"]],
+  ])("matches %j in a search only where the text holds it", async (text, expected) => {
+    for (const title of [
+      "Budget up 50% this year",
+      "50%–50% cost sharing",
+      "snake_case agenda item",
+      "Path C:\\agenda",
+      "Budget up 500 this year",
+    ]) {
+      if (!(await api.prisma.engagement.count({ where: { title } }))) await insertEngagement(api.prisma, { title });
+    }
+    const { body } = await operation(
+      "query($q: String) { engagements(first: 100, filter: { search: $q }) { nodes { title } } }",
+      {
+        q: text,
+      },
+    );
+    const titles = (body!.data!.engagements as { nodes: { title: string }[] }).nodes.map((node) => node.title);
+    expect(titles.sort()).toEqual([...expected].sort());
   });
 
   it("still answers, and has lost nothing", async () => {

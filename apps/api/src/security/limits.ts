@@ -1,9 +1,11 @@
 import { ApolloArmor } from "@escape.tech/graphql-armor";
-import type { Request } from "express";
+import type { Request, RequestHandler, Response } from "express";
 import { ipKeyGenerator, rateLimit, type RateLimitRequestHandler } from "express-rate-limit";
 import { GraphQLError } from "graphql";
 import { hashToken } from "../auth/tokens.ts";
 import { credentialOf } from "../auth/request-credentials.ts";
+import type { ViewerCache } from "../auth/viewer-cache.ts";
+import type { Viewer } from "../auth/viewer.ts";
 
 /**
  * Per-operation limits. The dashboard's deepest query (an engagement with its
@@ -38,39 +40,89 @@ export function operationLimits() {
 export const MAX_SEARCH_LENGTH = 200;
 
 export interface RateLimits {
-  /** Requests per minute for one token, or one IP address without a token. */
+  /** Requests per minute for one user's token, or one IP address without a valid one. */
   requestsPerMinute: number;
   /** Sign-in attempts per 15 minutes from one IP address. */
   signInsPer15Minutes: number;
 }
 
-const tooMany = (message: string) => ({
-  errors: [new GraphQLError(message, { extensions: { code: "RATE_LIMITED" } }).toJSON()],
+/** Deepest JSON a request body may nest: our deepest input is a handful of levels. */
+export const MAX_BODY_DEPTH = 32;
+
+const refusal = (message: string, code: string) => ({
+  errors: [new GraphQLError(message, { extensions: { code } }).toJSON()],
 });
 
-/** The token a request authenticates with (hashed, so keys never hold secrets), else its address. */
-function clientKey(request: Request): string {
-  const credential = credentialOf(request);
-  return credential ? `token:${hashToken(credential)}` : `ip:${ipKeyGenerator(request.ip ?? "")}`;
+/**
+ * Whom the request's credential stands for, looked up once per request: rate limits key on it
+ * and the GraphQL context reuses it.
+ */
+export interface Authentication {
+  credential: string | null;
+  viewer: Viewer | null;
 }
 
-export function rateLimiters(limits: RateLimits): RateLimitRequestHandler[] {
-  return [
-    rateLimit({
-      windowMs: 60_000,
-      limit: limits.requestsPerMinute,
-      keyGenerator: clientKey,
-      standardHeaders: "draft-8",
-      legacyHeaders: false,
-      message: tooMany("Too many requests; slow down and retry after the time in the RateLimit header."),
-    }),
-    rateLimit({
-      windowMs: 15 * 60_000,
-      limit: limits.signInsPer15Minutes,
-      skip: (request) => !JSON.stringify(request.body ?? "").includes("signIn"),
-      standardHeaders: "draft-8",
-      legacyHeaders: false,
-      message: tooMany("Too many sign-in attempts from this address; try again later."),
-    }),
-  ];
+export async function authenticateRequest(request: Request, viewerCache: ViewerCache): Promise<Authentication> {
+  const credential = credentialOf(request);
+  return { credential, viewer: credential ? await viewerCache.viewerFor(credential) : null };
+}
+
+/**
+ * Looks the credential up before the rate limit. When the database cannot answer, the request
+ * goes on unauthenticated as far as the limit is concerned; the GraphQL layer then looks again
+ * and reports the fault as DATABASE_UNAVAILABLE.
+ */
+export function authenticate(viewerCache: ViewerCache): RequestHandler {
+  return async (request, response, next) => {
+    response.locals.authentication = await authenticateRequest(request, viewerCache).catch(() => undefined);
+    next();
+  };
+}
+
+export const authenticationOf = (response: Response): Authentication | undefined => response.locals.authentication;
+
+/**
+ * A verified credential is limited as its user's; anything else — no credential, or one that
+ * does not check out — counts against the address, so made-up tokens buy no fresh allowance.
+ */
+function clientKey(request: Request, response: Response): string {
+  const authentication = authenticationOf(response);
+  return authentication?.credential && authentication.viewer
+    ? `token:${hashToken(authentication.credential)}`
+    : `ip:${ipKeyGenerator(request.ip ?? "")}`;
+}
+
+export function requestLimiter(limits: RateLimits): RateLimitRequestHandler {
+  return rateLimit({
+    windowMs: 60_000,
+    limit: limits.requestsPerMinute,
+    keyGenerator: clientKey,
+    standardHeaders: "draft-8",
+    legacyHeaders: false,
+    message: refusal("Too many requests; slow down and retry after the time in the RateLimit header.", "RATE_LIMITED"),
+  });
+}
+
+/**
+ * Refuses a body nested deeper than MAX_BODY_DEPTH before anything walks it: code that
+ * recurses over a value (JSON.stringify, a logger, a validator) would overflow the stack.
+ * Measured without recursion itself.
+ */
+export const refuseDeepBodies: RequestHandler = (request, response, next) => {
+  if (depthExceeds(request.body, MAX_BODY_DEPTH)) {
+    response.status(400).json(refusal(`The request nests deeper than ${MAX_BODY_DEPTH} levels.`, "BAD_REQUEST"));
+    return;
+  }
+  next();
+};
+
+function depthExceeds(value: unknown, limit: number): boolean {
+  const pending: [unknown, number][] = [[value, 0]];
+  while (pending.length) {
+    const [current, depth] = pending.pop()!;
+    if (current === null || typeof current !== "object") continue;
+    if (depth >= limit) return true;
+    for (const child of Object.values(current)) pending.push([child, depth + 1]);
+  }
+  return false;
 }

@@ -40,7 +40,8 @@ export interface TestApi extends ApiClient {
   close(): Promise<void>;
 }
 
-function clientFor(url: string, token: string | null): ApiClient {
+/** A client sending `token` (or no credentials) to the GraphQL endpoint at `url`. */
+export function clientFor(url: string, token: string | null): ApiClient {
   async function request<Data, Variables>(
     document: TypedDocumentNode<Data, Variables>,
     variables?: Variables,

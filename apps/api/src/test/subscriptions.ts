@@ -14,57 +14,108 @@ export const ENGAGEMENT_CHANGED = `
     }
   }`;
 
+/** How a server closed the connection. */
+export interface Closed {
+  code: number;
+  reason: string;
+}
+
 /** A graphql-ws client that records every change it receives and can wait for more. */
-export interface ChangeRecorder {
-  received: ReceivedChange[];
+export interface ChangeRecorder<Change = ReceivedChange> {
+  received: Change[];
   /** Resolves once `count` changes have arrived in all, or rejects after `timeoutMs`. */
-  waitFor(count: number, timeoutMs?: number): Promise<ReceivedChange[]>;
+  waitFor(count: number, timeoutMs?: number): Promise<Change[]>;
+  /** Resolves when the server closes the connection. */
+  closed: Promise<Closed>;
   close(): Promise<void>;
 }
 
-export async function recordChanges(
+export interface RecordOptions {
+  filter?: unknown;
+  /**
+   * Replay from this sequence. By default the recorder first asks the server for the latest
+   * one, so every change committed after `recordChanges` returns is received, however long the
+   * server takes to register the subscription; `null` subscribes live only.
+   */
+  since?: string | null;
+  /** Another selection of `engagementChanged`, with the same variables. */
+  query?: string;
+  /** Extra headers on the WebSocket upgrade (Origin, Cookie). */
+  headers?: Record<string, string>;
+}
+
+async function latestChangeSequence(httpUrl: string, token: string): Promise<string> {
+  const response = await fetch(httpUrl, {
+    method: "POST",
+    headers: { "content-type": "application/json", authorization: `Bearer ${token}` },
+    body: JSON.stringify({ query: "{ latestChangeSequence }" }),
+  });
+  const { data } = (await response.json()) as { data?: { latestChangeSequence: string } };
+  if (!data) throw new Error("could not read the latest change sequence");
+  return data.latestChangeSequence;
+}
+
+export async function recordChanges<Change = ReceivedChange>(
   httpUrl: string,
-  token: string,
-  variables: { filter?: unknown; since?: string | null } = {},
-): Promise<ChangeRecorder> {
-  const received: ReceivedChange[] = [];
+  token: string | null,
+  { filter, since, query = ENGAGEMENT_CHANGED, headers }: RecordOptions = {},
+): Promise<ChangeRecorder<Change>> {
+  const received: Change[] = [];
   const waiters: (() => void)[] = [];
+  const wakeAll = () => waiters.splice(0).forEach((wake) => wake());
+  const from = since !== undefined || !token ? since : await latestChangeSequence(httpUrl, token);
   const client: Client = createClient({
     url: httpUrl.replace(/^http/, "ws"),
-    webSocketImpl: WebSocket,
-    connectionParams: { authorization: `Bearer ${token}` },
+    webSocketImpl: headers
+      ? class extends WebSocket {
+          constructor(address: string, protocols?: string | string[]) {
+            super(address, protocols, { headers });
+          }
+        }
+      : WebSocket,
+    connectionParams: token ? { authorization: `Bearer ${token}` } : {},
     retryAttempts: 0,
     lazy: false,
+    // How the server closed the connection is recorded in `closed`; it is not an error here.
+    onNonLazyError: () => {},
   });
   let failure: unknown = null;
+  let closedWith: Closed | null = null;
+  const closed = new Promise<Closed>((resolve) =>
+    client.on("closed", (event) => {
+      const { code, reason } = event as Closed;
+      closedWith = { code, reason };
+      resolve(closedWith);
+      wakeAll();
+    }),
+  );
   await new Promise<void>((resolve, reject) => {
     client.on("connected", () => resolve());
     client.on("error", reject);
   });
-  // The subscription is registered once the server acknowledges it; a first change may race it,
-  // so callers subscribe before they write.
-  client.subscribe<{ engagementChanged: ReceivedChange }>(
-    { query: ENGAGEMENT_CHANGED, variables },
+  client.subscribe<{ engagementChanged: Change }>(
+    { query, variables: { filter, since: from ?? null } },
     {
       next: ({ data, errors }) => {
         if (errors) failure = errors;
         if (data) received.push(data.engagementChanged);
-        waiters.splice(0).forEach((wake) => wake());
+        wakeAll();
       },
       error: (error) => {
         failure = error;
-        waiters.splice(0).forEach((wake) => wake());
+        wakeAll();
       },
       complete: () => {},
     },
   );
-  await new Promise((resolve) => setTimeout(resolve, 150));
   return {
     received,
+    closed,
     async waitFor(count, timeoutMs = 5_000) {
       const deadline = Date.now() + timeoutMs;
       while (received.length < count) {
         if (failure) throw new Error(`subscription failed: ${JSON.stringify(failure)}`);
+        if (closedWith) throw new Error(`the server closed the connection: ${JSON.stringify(closedWith)}`);
         const left = deadline - Date.now();
         if (left <= 0) throw new Error(`expected ${count} changes, got ${received.length}`);
         await new Promise<void>((resolve) => {

@@ -78,6 +78,16 @@ export async function GET(request: NextRequest): Promise<Response> {
         send("event: signed-out\ndata: {}\n\n");
         end();
       };
+      // The reader's role changed: the page re-renders for it, and the browser reconnects.
+      const accessChanged = () => {
+        send("event: access-changed\ndata: {}\n\n");
+        end();
+      };
+      const endFor = (error: unknown) => {
+        if (isSignedOut(error)) signOut();
+        else if (closeCodeOf(error) === ROLE_CHANGED) accessChanged();
+        else end();
+      };
 
       send(`retry: ${RECONNECT_AFTER_MS}\n\n`);
       const unsubscribe = upstream.subscribe<EngagementChanged>(
@@ -91,7 +101,7 @@ export async function GET(request: NextRequest): Promise<Response> {
             const change = { sequence: event.sequence, kind: event.kind, engagementId: engagement.id };
             send(`id: ${event.sequence}\nevent: change\ndata: ${JSON.stringify(change)}\n\n`);
           },
-          error: (error) => (isSignedOut(error) ? signOut() : end()),
+          error: endFor,
           complete: end,
         },
       );
@@ -116,10 +126,20 @@ export async function GET(request: NextRequest): Promise<Response> {
   });
 }
 
-/** graphql-ws reports a refused subscription as an array of GraphQL errors. */
-function isSignedOut(errors: unknown): boolean {
+/** graphql-ws's close codes for access that ended: the API closes the socket with them. */
+const SIGNED_OUT = 4401;
+const ROLE_CHANGED = 4403;
+
+const closeCodeOf = (error: unknown): unknown => (error as { code?: unknown } | null)?.code;
+
+/**
+ * graphql-ws reports a refused subscription as an array of GraphQL errors, and a connection the
+ * API closed because the session ended as a close event with code 4401.
+ */
+function isSignedOut(error: unknown): boolean {
+  if (closeCodeOf(error) === SIGNED_OUT) return true;
   return (
-    Array.isArray(errors) &&
-    errors.some((error: { extensions?: { code?: unknown } }) => error?.extensions?.code === "UNAUTHENTICATED")
+    Array.isArray(error) &&
+    error.some((each: { extensions?: { code?: unknown } }) => each?.extensions?.code === "UNAUTHENTICATED")
   );
 }
