@@ -23,7 +23,7 @@ describe("the Node.js the API runs on", () => {
     const metrics = await (await fetch(new URL("/metrics", api.url))).text();
     const major = /^nodejs_version_info\{.*major="(\d+)"/m.exec(metrics)?.[1];
     expect(Number(major)).toBeGreaterThanOrEqual(24);
-  }, 60_000);
+  }, 90_000);
 
   it.runIf(!semver.satisfies(shellNode, project.engines.node))(
     `an unsupported Node.js (the shell's ${shellNode}) is refused with one line`,
