@@ -35,7 +35,7 @@ describe("the Node.js the API runs on", () => {
       });
       expect(run.status).toBe(1);
       expect(run.stderr.trim().split("\n")).toEqual([
-        expect.stringContaining(`needs Node.js ${project.engines.node} and this is ${shellNode}`),
+        expect.stringContaining(`needs Node.js ${project.engines.node}, not ${shellNode}`),
       ]);
     },
   );

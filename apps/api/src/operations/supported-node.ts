@@ -7,7 +7,7 @@ const supported = project.engines.node;
 
 if (!semver.satisfies(process.version, supported)) {
   console.error(
-    `Engagement Tracker needs Node.js ${supported} and this is ${process.version}: start it with \`npm start\`, which runs the Node.js 24 that \`npm install\` put in node_modules (see README, "Run it").`,
+    `Engagement Tracker needs Node.js ${supported}, not ${process.version}: start it with \`npm start\` (npm install brings Node.js 24 on Linux) or install Node.js 24 (.nvmrc).`,
   );
   process.exit(1);
 }
