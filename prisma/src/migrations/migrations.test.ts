@@ -4,6 +4,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../database.ts";
+import { describeNeeding, postgresServerUrl } from "../testing.ts";
 import {
   applyMigrations,
   checkMigrations,
@@ -14,13 +15,15 @@ import {
 } from "./index.ts";
 
 const { schemaPath, migrationsDir } = resolvePaths();
-const postgresServerUrl = process.env.TEST_POSTGRES_URL?.trim() || process.env.DATABASE_URL?.trim();
-const postgresSkipReason = "skipped: set TEST_POSTGRES_URL or DATABASE_URL to a server where you may CREATE DATABASE";
+const postgresServer = postgresServerUrl();
 
-/** A describe block that needs a PostgreSQL server; without one it is skipped and says why. */
+/** A describe block that needs a PostgreSQL server: skipped without one (a failure in CI), saying why. */
 function describePostgres(name: string, tests: () => void): void {
-  if (postgresServerUrl) describe(name, tests);
-  else describe.skip(`${name} (${postgresSkipReason})`, tests);
+  describeNeeding(
+    postgresServer ? null : "TEST_POSTGRES_URL or DATABASE_URL set to a server where it may CREATE DATABASE",
+    name,
+    tests,
+  );
 }
 
 let scratchDir: string;
@@ -69,7 +72,7 @@ async function openEmbedded(): Promise<TestDatabase> {
 }
 
 async function openFreshPostgres(): Promise<TestDatabase> {
-  const fresh = await createFreshPostgresDatabase(postgresServerUrl!);
+  const fresh = await createFreshPostgresDatabase(postgresServer!);
   const db = await openDatabase({ kind: "postgres", url: fresh.url });
   return {
     db,
@@ -158,13 +161,13 @@ for (const target of targets) {
 
 describePostgres("createFreshPostgresDatabase", () => {
   it("drops its database even while a connection is still open", async () => {
-    const fresh = await createFreshPostgresDatabase(postgresServerUrl!);
+    const fresh = await createFreshPostgresDatabase(postgresServer!);
     const name = new URL(fresh.url).pathname.slice(1);
     const forgotten = new pg.Client({ connectionString: fresh.url });
     forgotten.on("error", () => {}); // the drop terminates it
     await forgotten.connect();
     await fresh.drop();
-    const server = new pg.Client({ connectionString: postgresServerUrl });
+    const server = new pg.Client({ connectionString: postgresServer });
     await server.connect();
     const { rowCount } = await server.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
     await server.end();
