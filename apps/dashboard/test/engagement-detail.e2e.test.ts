@@ -140,7 +140,7 @@ describe("a viewer", () => {
   it("reads everything but is offered no action the role may not take", async () => {
     const viewer = await signedIn(session.browser, "viewer");
     const viewerPage = await viewer.newPage();
-    await openEngagement(viewerPage, "Military Maritime Consultative Agreement meeting, Honolulu (December 2026)");
+    await openEngagement(viewerPage, "Military Maritime Consultative Agreement meeting, Honolulu");
     expect(await viewerPage.getByRole("region", { name: "Milestones" }).isVisible()).toBe(true);
     expect(await changeStatus(viewerPage).count()).toBe(0);
     expect(await viewerPage.getByRole("link", { name: "Edit details" }).count()).toBe(0);
