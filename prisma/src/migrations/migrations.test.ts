@@ -159,6 +159,24 @@ for (const target of targets) {
   });
 }
 
+describePostgres("instances starting at once on one empty PostgreSQL database", () => {
+  it("wait for each other: every migration is applied exactly once, and each finds the database up to date", async () => {
+    const fresh = await createFreshPostgresDatabase(postgresServer!);
+    const instances = await Promise.all([1, 2, 3].map(() => openDatabase({ kind: "postgres", url: fresh.url })));
+    try {
+      const results = await Promise.all(instances.map((instance) => applyMigrations(instance)));
+      expect(results.flatMap(({ applied }) => applied).sort()).toEqual(committed);
+      const recorded = await instances[0]!.prisma.$queryRaw<{ migration_name: string }[]>`
+        SELECT migration_name FROM _prisma_migrations ORDER BY migration_name`;
+      expect(recorded.map((row) => row.migration_name)).toEqual(committed);
+      for (const instance of instances) expect(await migrationStatus(instance)).toMatchObject({ upToDate: true });
+    } finally {
+      await Promise.all(instances.map((instance) => instance.close()));
+      await fresh.drop();
+    }
+  });
+});
+
 describePostgres("createFreshPostgresDatabase", () => {
   it("drops its database even while a connection is still open", async () => {
     const fresh = await createFreshPostgresDatabase(postgresServer!);
