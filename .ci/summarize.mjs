@@ -4,6 +4,8 @@
 // - A suite named on the command line that wrote no report (its build, setup or run broke
 //   before vitest finished) counts as one failure.
 // - A test file that fails before running any test (a broken import, a failing hook) counts as one failure.
+// - A run vitest reports as unsuccessful with no failure counted (a failing global setup, an error
+//   outside any test) counts as one failure.
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 
@@ -27,7 +29,8 @@ for (const suite of suites) {
   const brokenFiles = report.testResults.filter(
     (result) => result.status === "failed" && !result.assertionResults.some((test) => test.status === "failed"),
   ).length;
-  const suiteFailed = report.numFailedTests + brokenFiles;
+  const countedFailures = report.numFailedTests + brokenFiles;
+  const suiteFailed = countedFailures === 0 && report.success === false ? 1 : countedFailures;
   const suiteSkipped = report.numPendingTests + report.numTodoTests;
   passed += report.numPassedTests;
   failed += suiteFailed;
