@@ -65,7 +65,9 @@ describe("health at its edges", () => {
     "filtered by %s, lists exactly the engagements whose computed health it is",
     async (health) => {
       const { engagements } = await api.query(HealthOfAll, { filter: { search: marker, health: [health] } });
-      const expected = cases.filter(([, , , , caseHealth]) => caseHealth === health).map(([name]) => `${marker} ${name}`);
+      const expected = cases
+        .filter(([, , , , caseHealth]) => caseHealth === health)
+        .map(([name]) => `${marker} ${name}`);
       expect(expected).not.toEqual([]);
       expect(engagements.nodes.map(({ title }) => title).sort()).toEqual(expected.sort());
       expect(engagements.nodes.every((node) => node.health === health)).toBe(true);
