@@ -1,5 +1,6 @@
 import { openDatabase, type PrismaClient } from "@engagement-tracker/db";
 import { applyMigrations, createFreshPostgresDatabase } from "@engagement-tracker/db/migrations";
+import { skipOrFailWithout } from "@engagement-tracker/db/testing";
 import { graphql } from "@engagement-tracker/schema";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -426,8 +427,8 @@ describe.skipIf(!postgresUrl)(
       },
     );
 
-    it("over Redis pub/sub too, when REDIS_URL is set", async ({ skip }) => {
-      if (!(await redisAnswers(redisUrl))) skip(`no Redis at ${redisUrl}`);
+    it("over Redis pub/sub too, when REDIS_URL is set", async (context) => {
+      if (!(await redisAnswers(redisUrl))) skipOrFailWithout(context, `Redis at ${redisUrl} (TEST_REDIS_URL)`);
       const [a, b] = [await start({ REDIS_URL: redisUrl }), await start({ REDIS_URL: redisUrl })];
       const id = await newEngagement();
       const subscriber = await recordChanges(b.url, token);
