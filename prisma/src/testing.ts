@@ -18,8 +18,13 @@ function missingInCi(prerequisite: string): Error {
  * `describe` for tests that need something a machine may lack (`missing` says what, or is null
  * when it is there): skipped with the reason on a developer's machine, a failure in CI.
  */
-export function describeNeeding(missing: string | null, name: string, tests: () => void): void {
-  if (!missing) describe(name, tests);
+export function describeNeeding(
+  missing: string | null,
+  name: string,
+  tests: () => void,
+  options: { timeout?: number } = {},
+): void {
+  if (!missing) describe(name, options, tests);
   else if (inCi())
     describe(name, () =>
       it("has what it needs", () => {
