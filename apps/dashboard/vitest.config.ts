@@ -18,6 +18,10 @@ export default defineConfig({
           fileParallelism: false,
           testTimeout: 60_000,
           hookTimeout: 120_000,
+          // A retrying check waits for something to show (a render after a server action or a live
+          // update); its bound is a deadline for what never comes, not a speed target. vitest's
+          // 1 s default fails a server action on two loaded cores.
+          expect: { poll: { timeout: 20_000 } },
         },
       },
     ],

@@ -110,7 +110,7 @@ export function categoryOf(url: string, functionName: string): string {
     if (functionName === "runMicrotasks") return "promise jobs (runMicrotasks)";
     return "native bindings (socket writes, …)";
   }
-  // Every promise pays for these once any AsyncLocalStorage is in use (Node 20 implements it with promise hooks).
+  // Every promise pays for these once any AsyncLocalStorage is in use (Node 20 and 22 implement it with promise hooks).
   if (url.includes("async_hooks")) return "async hooks (AsyncLocalStorage)";
   if (url.startsWith("node:")) return "Node.js internals (http, streams, crypto, timers)";
   const packageMatch = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(url);

@@ -73,7 +73,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
  * (a new one, or a free one in a busy pool) within 3 s, a statement within 30 s; the server ends
  * a transaction left idle for 60 s. Parameters in the URL (`?statement_timeout=120000`) override them.
  */
-const POOL_LIMITS = {
+export const POOL_LIMITS = {
   connectionTimeoutMillis: 3_000,
   statement_timeout: 30_000,
   idle_in_transaction_session_timeout: 60_000,

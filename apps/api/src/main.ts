@@ -1,3 +1,4 @@
+import "./operations/supported-node.ts";
 import "reflect-metadata";
 import { describeTarget, openDatabase } from "@engagement-tracker/db";
 import { applyMigrations } from "@engagement-tracker/db/migrations";

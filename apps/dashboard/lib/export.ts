@@ -1,6 +1,7 @@
 import { graphql, type ExportEngagementsQuery } from "@engagement-tracker/schema";
 import { query, type ApiProblem, type ApiResult } from "./api";
 import { filterOf, orderOf, readListView, searchParamsOf } from "./list-view";
+import { firstNodes } from "./paging";
 
 // 30 a page: the API's per-query cost limit (5,000) refuses these fields at 40.
 const ExportEngagementsQuery = graphql(`
@@ -51,20 +52,15 @@ export async function engagementsToExport(
   url: URL,
 ): Promise<{ ok: true; engagements: ExportedEngagement[] } | { ok: false; problem: ApiProblem }> {
   const view = readListView(searchParamsOf(url.searchParams));
-  const engagements: ExportedEngagement[] = [];
-  let after: string | null = null;
-  do {
-    const result: ApiResult<ExportEngagementsQuery> = await query(ExportEngagementsQuery, {
+  const result = await firstNodes(EXPORT_LIMIT, async (after) => {
+    const page: ApiResult<ExportEngagementsQuery> = await query(ExportEngagementsQuery, {
       filter: filterOf(view),
       orderBy: orderOf(view),
       after,
     });
-    if (!result.ok) return result;
-    const { nodes, pageInfo }: ExportEngagementsQuery["engagements"] = result.data.engagements;
-    engagements.push(...nodes);
-    after = pageInfo.hasNextPage ? pageInfo.endCursor : null;
-  } while (after && engagements.length < EXPORT_LIMIT);
-  return { ok: true, engagements };
+    return page.ok ? { ok: true, data: page.data.engagements } : page;
+  });
+  return result.ok ? { ok: true, engagements: result.data } : result;
 }
 
 /**

@@ -9,7 +9,7 @@ beforeAll(async () => {
   browser = await launchBrowser();
   editor = await signedIn(browser, "editor");
   const page = await editor.newPage();
-  await page.goto("/engagements?q=Honolulu%20December");
+  await page.goto("/engagements?q=Military%20Maritime%20Consultative");
   await page.getByRole("link", { name: /Military Maritime Consultative Agreement meeting/ }).click();
   await page.waitForURL(/\/engagements\/[^/?]+$/);
   detailPath = new URL(page.url()).pathname;

@@ -1,5 +1,9 @@
 import AxeBuilder from "@axe-core/playwright";
-import { DashboardSignInDocument } from "@engagement-tracker/schema";
+import {
+  DashboardCreateEngagementDocument,
+  DashboardSignInDocument,
+  type CreateEngagementInput,
+} from "@engagement-tracker/schema";
 import type { TypedDocumentNode } from "@apollo/client";
 import { print } from "graphql";
 import { mkdirSync } from "node:fs";
@@ -93,6 +97,32 @@ export async function apiAs(role: DemoRole) {
   const token = signIn.token!;
   return <Data, Variables>(document: TypedDocumentNode<Data, Variables>, variables: Variables) =>
     send(document, variables, token);
+}
+
+let created = 0;
+
+/**
+ * An engagement of the test's own, created through the API as the editor, so a test depends on
+ * no other test (nor on seeded rows another file may change). PROPOSED, 200 days out unless told.
+ */
+export async function engagementOfMyOwn(
+  fields: Partial<CreateEngagementInput> = {},
+): Promise<{ id: string; title: string; version: number }> {
+  const api = await apiAs("editor");
+  const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+  const input: CreateEngagementInput = {
+    title: `Test engagement ${process.pid}-${Date.now()}-${++created}`,
+    kind: "DIALOGUE",
+    startsOn: inDays(200),
+    endsOn: inDays(201),
+    locationName: "Beijing",
+    country: "CN",
+    hostCountry: "CN",
+    ...fields,
+  };
+  const { createEngagement } = await api(DashboardCreateEngagementDocument, { input });
+  if (!createEngagement.engagement) throw new Error(`not created: ${JSON.stringify(createEngagement.errors)}`);
+  return { id: createEngagement.engagement.id, title: input.title, version: 1 };
 }
 
 const screenshotDir = fileURLToPath(new URL("../../../screenshots/dashboard/", import.meta.url));

@@ -2,7 +2,7 @@ import { EngagementResultsDocument, type EngagementFilter, type EngagementOrder 
 import { readFile } from "node:fs/promises";
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { apiAs, browserSession, dashboardUrl, sameSession, tableTitles } from "./browser";
+import { apiAs, browserSession, dashboardUrl, engagementOfMyOwn, sameSession, tableTitles } from "./browser";
 
 const session = browserSession("viewer");
 
@@ -15,6 +15,7 @@ async function titlesFromApi(
 ): Promise<string[]> {
   const api = await apiAs("viewer");
   const { engagements } = await api(EngagementResultsDocument, { filter, orderBy, first: 50 });
+  expect(engagements.pageInfo.hasNextPage).toBe(false);
   return engagements.nodes.map((engagement) => engagement.title);
 }
 
@@ -62,7 +63,7 @@ describe("the engagements table", () => {
     await expect.poll(() => tableTitles(session.page)).toEqual(first);
     // The largest page size stays within the API's per-query cost limit.
     await session.page.goto("/engagements?size=50");
-    expect(await resultsHeading(session.page).isVisible()).toBe(true);
+    await resultsHeading(session.page).waitFor();
   });
 
   it("sorts by a column when its header is clicked", async () => {
@@ -81,7 +82,7 @@ describe("the engagements table", () => {
 
   it("says so when nothing matches, and offers to clear the filters", async () => {
     await session.page.goto("/engagements?q=nothing-is-called-this");
-    expect(await session.page.getByRole("heading", { name: "No engagements match this view" }).isVisible()).toBe(true);
+    await session.page.getByRole("heading", { name: "No engagements match this view" }).waitFor();
     await session.page.getByRole("main").getByRole("link", { name: "Clear filters" }).last().click();
     await session.page.waitForURL(`${dashboardUrl}/engagements`);
     expect(await resultsHeading(session.page).innerText()).toMatch(/^\d+ engagements$/);
@@ -103,7 +104,8 @@ describe("the engagements table", () => {
 describe("exports of the current view", () => {
   it("downloads the filtered rows as CSV", async () => {
     await session.page.goto("/engagements?status=PLANNED&status=CONFIRMED");
-    const expected = await tableTitles(session.page);
+    const expected = await titlesFromApi({ statuses: ["PLANNED", "CONFIRMED"] });
+    await expect.poll(() => tableTitles(session.page)).toEqual(expected);
     const { fileName, text: csv } = await download("Export CSV");
     expect(fileName).toMatch(/^engagements-\d{4}-\d{2}-\d{2}\.csv$/);
     const [header, ...rows] = parseCsv(csv.replace(/^\uFEFF/, ""));
@@ -112,9 +114,25 @@ describe("exports of the current view", () => {
     expect(new Set(rows.map((row) => row[4]))).toEqual(new Set(["Planned", "Confirmed"]));
   });
 
+  it("exports every row of a view that spans several table pages and export requests", async () => {
+    // The table shows 10 a page and the export asks the API for 30 at a time: 35 rows need both to page.
+    const marker = `Export span ${Date.now()}`;
+    for (let index = 0; index < 35; index++) {
+      await engagementOfMyOwn({ title: `${marker} ${String(index).padStart(2, "0")}` });
+    }
+    await session.page.goto(`/engagements?q=${encodeURIComponent(marker)}&sort=title&size=10`);
+    await expect.poll(() => tableTitles(session.page)).toHaveLength(10);
+    const { text: csv } = await download("Export CSV");
+    const [, ...rows] = parseCsv(csv.replace(/^\uFEFF/, ""));
+    const expected = await titlesFromApi({ search: marker }, { field: "TITLE", direction: "ASC" });
+    expect(expected).toHaveLength(35);
+    expect(rows.map((row) => row[0])).toEqual(expected);
+  });
+
   it("downloads the filtered rows as an iCalendar feed calendar programs import", async () => {
     await session.page.goto("/engagements?q=survey");
-    const expected = await tableTitles(session.page);
+    const expected = await titlesFromApi({ search: "survey" });
+    await expect.poll(() => tableTitles(session.page)).toEqual(expected);
     const { text: ics } = await download("Export calendar (.ics)");
     expect(ics.startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")).toBe(true);
     expect(ics.trimEnd().endsWith("END:VCALENDAR")).toBe(true);

@@ -8,13 +8,14 @@ import { apiAs, browserSession, countOn, sameSession } from "./browser";
 const session = browserSession("viewer");
 
 describe("the overview", () => {
-  it("shows the seeded engagements: the MMCA meeting, the policy talks and the site surveys", async () => {
+  // Where each shows does not depend on what other tests did before: the recent-changes feed would.
+  it("shows the seeded MMCA meeting as at risk and the site surveys on the timeline", async () => {
     await session.page.goto("/");
     await expect.poll(() => session.page.getByRole("heading", { level: 1 }).innerText()).toBe("Overview");
-    const text = await session.page.locator("main").innerText();
-    expect(text).toContain("Military Maritime Consultative Agreement meeting, Honolulu (December 2026)");
-    expect(text).toContain("Defense Policy Coordination Talks");
-    expect(text).toContain("Joint site survey for missing WWII U.S. personnel");
+    const atRisk = session.page.getByRole("region", { name: "At risk", exact: true });
+    expect(await atRisk.innerText()).toContain("Military Maritime Consultative Agreement meeting, Honolulu");
+    const timeline = session.page.getByRole("region", { name: `Next ${TIMELINE_DAYS} days` });
+    expect(await timeline.innerText()).toContain("Joint site survey for missing WWII U.S. personnel, Hunan Province");
   });
 
   it("counts engagements by status and by health as the API does", async () => {

@@ -1,6 +1,4 @@
 // The PostGraphile 5 peer, run as its own process like our API: PORT, DATABASE_URL, POOL_SIZE.
-// The polyfill import must stay first: ES modules evaluate in import order.
-import "./promise-with-resolvers.ts";
 import { createServer } from "node:http";
 import { postgraphile } from "postgraphile";
 import { grafserv } from "postgraphile/grafserv/node";

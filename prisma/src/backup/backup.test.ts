@@ -9,18 +9,27 @@ import { openDatabase, type Database } from "../database.ts";
 import { applyMigrations, createFreshPostgresDatabase } from "../migrations/index.ts";
 import { seedDemoData, seedSyntheticData } from "../seed/index.ts";
 import type { DatabaseTarget } from "../target.ts";
+import { postgresServerUrl, skipOrFailWithout } from "../testing.ts";
 import { exportData, importData, ImportRefused } from "./index.ts";
 
-const postgresServerUrl = process.env.DATABASE_URL?.trim();
+/** The database kind of this pass: the server of DATABASE_URL, else embedded. */
+const passServerUrl = process.env.DATABASE_URL?.trim();
 const cleanups: (() => Promise<void>)[] = [];
 afterAll(async () => {
   for (const cleanup of cleanups.reverse()) await cleanup();
 });
 
-/** A new, empty database on the server of DATABASE_URL, else an embedded one; on disk when another process must open it. */
-async function emptyTarget(flavour: "default" | "embedded" = "default", onDisk = false): Promise<DatabaseTarget> {
-  if (flavour === "default" && postgresServerUrl) {
-    const fresh = await createFreshPostgresDatabase(postgresServerUrl);
+/**
+ * A new, empty database: by default on the server of DATABASE_URL, else an embedded one (on
+ * disk when another process must open it); "postgres" asks for one on a PostgreSQL server.
+ */
+async function emptyTarget(
+  flavour: "default" | "embedded" | "postgres" = "default",
+  onDisk = false,
+): Promise<DatabaseTarget> {
+  const serverUrl = flavour === "postgres" ? postgresServerUrl() : flavour === "default" ? passServerUrl : undefined;
+  if (serverUrl) {
+    const fresh = await createFreshPostgresDatabase(serverUrl);
     cleanups.push(fresh.drop);
     return { kind: "postgres", url: fresh.url };
   }
@@ -171,14 +180,20 @@ describe("export and import", () => {
     });
   });
 
-  it.skipIf(!postgresServerUrl)(
-    "moves data between PostgreSQL and the embedded database unchanged (needs DATABASE_URL)",
-    async () => {
-      const embedded = await migrated(await emptyTarget("embedded"));
-      await importData(embedded.prisma, linesOf(firstExport));
-      expect(await exported(embedded.prisma)).toBe(firstExport);
-    },
-  );
+  it("moves data from PostgreSQL to the embedded database and back unchanged", async (context) => {
+    if (!postgresServerUrl()) skipOrFailWithout(context, "a PostgreSQL server (TEST_POSTGRES_URL or DATABASE_URL)");
+    const postgres = await migrated(await emptyTarget("postgres"));
+    await fillEveryTable(postgres.prisma);
+    const fromPostgres = await exported(postgres.prisma);
+
+    const embedded = await migrated(await emptyTarget("embedded"));
+    await importData(embedded.prisma, linesOf(fromPostgres));
+    expect(await exported(embedded.prisma)).toBe(fromPostgres);
+
+    const back = await migrated(await emptyTarget("postgres"));
+    await importData(back.prisma, linesOf(await exported(embedded.prisma)));
+    expect(await exported(back.prisma)).toBe(fromPostgres);
+  });
 });
 
 describe("npm run db:export / db:import", () => {

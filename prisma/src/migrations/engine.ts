@@ -15,7 +15,7 @@ export interface SchemaFile {
 /** No tables or enums are managed outside Prisma. */
 export const noExternalObjects = { externalTables: [], externalEnums: [] };
 
-// Neither lib ES2023 nor @types/node 20 declares WebAssembly; this is the part used here.
+// Neither lib ES2023 nor @types/node declares WebAssembly; this is the part used here.
 declare const WebAssembly: {
   instantiate(
     bytes: Uint8Array,
@@ -23,8 +23,8 @@ declare const WebAssembly: {
   ): Promise<{ instance: { exports: Record<string, unknown> } }>;
 };
 
-// The package's own entry imports the .wasm as an ES module, which Node 20 cannot do;
-// instantiate it here, once per process: the glue module holds a single instance anyway.
+// The package's own entry imports the .wasm as an ES module, which Node 22 cannot do (24 only with an
+// experimental warning); instantiate it here, once per process: the glue module holds a single instance anyway.
 let engineReady: Promise<void> | undefined;
 
 function instantiateEngine(): Promise<void> {

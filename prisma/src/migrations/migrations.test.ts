@@ -4,6 +4,7 @@ import { join } from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { openDatabase, type Database } from "../database.ts";
+import { describeNeeding, postgresServerUrl } from "../testing.ts";
 import {
   applyMigrations,
   checkMigrations,
@@ -14,13 +15,15 @@ import {
 } from "./index.ts";
 
 const { schemaPath, migrationsDir } = resolvePaths();
-const postgresServerUrl = process.env.TEST_POSTGRES_URL?.trim() || process.env.DATABASE_URL?.trim();
-const postgresSkipReason = "skipped: set TEST_POSTGRES_URL or DATABASE_URL to a server where you may CREATE DATABASE";
+const postgresServer = postgresServerUrl();
 
-/** A describe block that needs a PostgreSQL server; without one it is skipped and says why. */
+/** A describe block that needs a PostgreSQL server: skipped without one (a failure in CI), saying why. */
 function describePostgres(name: string, tests: () => void): void {
-  if (postgresServerUrl) describe(name, tests);
-  else describe.skip(`${name} (${postgresSkipReason})`, tests);
+  describeNeeding(
+    postgresServer ? null : "TEST_POSTGRES_URL or DATABASE_URL set to a server where it may CREATE DATABASE",
+    name,
+    tests,
+  );
 }
 
 let scratchDir: string;
@@ -69,7 +72,7 @@ async function openEmbedded(): Promise<TestDatabase> {
 }
 
 async function openFreshPostgres(): Promise<TestDatabase> {
-  const fresh = await createFreshPostgresDatabase(postgresServerUrl!);
+  const fresh = await createFreshPostgresDatabase(postgresServer!);
   const db = await openDatabase({ kind: "postgres", url: fresh.url });
   return {
     db,
@@ -156,15 +159,33 @@ for (const target of targets) {
   });
 }
 
+describePostgres("instances starting at once on one empty PostgreSQL database", () => {
+  it("wait for each other: every migration is applied exactly once, and each finds the database up to date", async () => {
+    const fresh = await createFreshPostgresDatabase(postgresServer!);
+    const instances = await Promise.all([1, 2, 3].map(() => openDatabase({ kind: "postgres", url: fresh.url })));
+    try {
+      const results = await Promise.all(instances.map((instance) => applyMigrations(instance)));
+      expect(results.flatMap(({ applied }) => applied).sort()).toEqual(committed);
+      const recorded = await instances[0]!.prisma.$queryRaw<{ migration_name: string }[]>`
+        SELECT migration_name FROM _prisma_migrations ORDER BY migration_name`;
+      expect(recorded.map((row) => row.migration_name)).toEqual(committed);
+      for (const instance of instances) expect(await migrationStatus(instance)).toMatchObject({ upToDate: true });
+    } finally {
+      await Promise.all(instances.map((instance) => instance.close()));
+      await fresh.drop();
+    }
+  });
+});
+
 describePostgres("createFreshPostgresDatabase", () => {
   it("drops its database even while a connection is still open", async () => {
-    const fresh = await createFreshPostgresDatabase(postgresServerUrl!);
+    const fresh = await createFreshPostgresDatabase(postgresServer!);
     const name = new URL(fresh.url).pathname.slice(1);
     const forgotten = new pg.Client({ connectionString: fresh.url });
     forgotten.on("error", () => {}); // the drop terminates it
     await forgotten.connect();
     await fresh.drop();
-    const server = new pg.Client({ connectionString: postgresServerUrl });
+    const server = new pg.Client({ connectionString: postgresServer });
     await server.connect();
     const { rowCount } = await server.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
     await server.end();

@@ -4,6 +4,11 @@ import type { OrganizationKey, SeriesKey, UserKey } from "./reference-data.ts";
 export interface DemoEngagement {
   /** Natural key: the seed skips an engagement whose title already exists. */
   title: string;
+  /**
+   * A past event kept at its real dates (the brief's 17th talks in January 2024, earlier rounds).
+   * Every other engagement is written as seen from DEMO_CALENDAR_DAY and moves with the day the seed runs.
+   */
+  fixedDates?: true;
   kind: EngagementKind;
   series?: SeriesKey;
   round?: number;
@@ -26,15 +31,20 @@ export interface DemoEngagement {
 const { HOST, DELEGATION, OBSERVER, SUPPORT } = ParticipationRole;
 const { PROPOSED, PLANNED, CONFIRMED, IN_PROGRESS, COMPLETED, POSTPONED, CANCELLED } = EngagementStatus;
 
+/** The day the demo calendar is written for; the seed moves it to the day it runs. */
+export const DEMO_CALENDAR_DAY = "2026-11-29";
+
 /**
- * The engagements from the brief plus their neighbours, on a fixed calendar. Seen from
- * 2026-11-29 they cover every status and every health: the MMCA meeting is at risk (a
- * milestone slipped), the Disaster Management Exchange is overdue (its window ended while
- * still CONFIRMED), and several engagements start within 30 and 90 days.
+ * The engagements from the brief plus their neighbours, written as seen from DEMO_CALENDAR_DAY
+ * (the seed shifts all but the `fixedDates` ones to the day it runs). So seen from any day they
+ * cover every status and every health: the MMCA meeting is at risk (a milestone slipped), the
+ * Disaster Management Exchange is overdue (its window ended while still CONFIRMED), and several
+ * engagements start within 30 and 90 days.
  */
 export const demoEngagements: DemoEngagement[] = [
   {
     title: "17th China-U.S. Defense Policy Coordination Talks",
+    fixedDates: true,
     kind: EngagementKind.DIALOGUE,
     series: "DPCT",
     round: 17,
@@ -99,6 +109,7 @@ export const demoEngagements: DemoEngagement[] = [
   },
   {
     title: "MMCA working group meeting, Honolulu (April 2024)",
+    fixedDates: true,
     kind: EngagementKind.CONSULTATION,
     series: "MMCA",
     startsOn: "2024-04-03",
@@ -145,6 +156,7 @@ export const demoEngagements: DemoEngagement[] = [
   },
   {
     title: "MMCA working group meeting, Shanghai (April 2025)",
+    fixedDates: true,
     kind: EngagementKind.CONSULTATION,
     series: "MMCA",
     startsOn: "2025-04-02",
@@ -211,7 +223,7 @@ export const demoEngagements: DemoEngagement[] = [
     ],
   },
   {
-    title: "Military Maritime Consultative Agreement meeting, Honolulu (December 2026)",
+    title: "Military Maritime Consultative Agreement meeting, Honolulu",
     kind: EngagementKind.CONSULTATION,
     series: "MMCA",
     startsOn: "2026-12-15",
@@ -421,7 +433,7 @@ export const demoEngagements: DemoEngagement[] = [
     ],
   },
   {
-    title: "China-U.S. Disaster Management Exchange, Nanjing (2026)",
+    title: "China-U.S. Disaster Management Exchange, Nanjing",
     kind: EngagementKind.EXERCISE,
     series: "DME",
     startsOn: "2026-11-16",
@@ -656,6 +668,7 @@ export const demoEngagements: DemoEngagement[] = [
   },
   {
     title: "DPAA delegation visit to Beijing on accounting cooperation",
+    fixedDates: true,
     kind: EngagementKind.HIGH_LEVEL_VISIT,
     series: "POW_MIA",
     startsOn: "2025-06-17",

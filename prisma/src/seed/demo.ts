@@ -1,6 +1,6 @@
 import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
-import { demoEngagements, type DemoEngagement } from "./demo-engagements.ts";
-import { assertValidHistory, calendarDate } from "./lifecycle.ts";
+import { DEMO_CALENDAR_DAY, demoEngagements, type DemoEngagement } from "./demo-engagements.ts";
+import { assertValidHistory, calendarDate, DAY_MS } from "./lifecycle.ts";
 import { ensureReferenceData, type ReferenceIds } from "./reference-data.ts";
 
 export interface SeedResult {
@@ -8,12 +8,22 @@ export interface SeedResult {
   created: number;
 }
 
+export interface SeedOptions {
+  /** The day the demo calendar is seen from (UTC midnight); today by default. */
+  today?: Date;
+}
+
 /**
- * Loads the demo users, series, organizations and engagements. Idempotent: rows are
- * matched on natural keys (email, short name, name + country, engagement title) and
- * only missing ones are created, so a re-run creates nothing and never overwrites edits.
+ * Loads the demo users, series, organizations and engagements, their dates moved so they read
+ * the same from `today` as from DEMO_CALENDAR_DAY (historical events keep theirs). Idempotent:
+ * rows are matched on natural keys (email, short name, name + country, engagement title) and
+ * only missing ones are created, so a re-run, on any day, creates nothing and never overwrites edits.
  */
-export async function seedDemoData(prisma: PrismaClient): Promise<SeedResult> {
+export async function seedDemoData(
+  prisma: PrismaClient,
+  { today = utcToday() }: SeedOptions = {},
+): Promise<SeedResult> {
+  const shiftDays = Math.round((today.getTime() - calendarDate(DEMO_CALENDAR_DAY).getTime()) / DAY_MS);
   // PGlite needs a few seconds for the ~200 statements; the default 5 s is too tight.
   return prisma.$transaction(
     async (tx) => {
@@ -22,13 +32,36 @@ export async function seedDemoData(prisma: PrismaClient): Promise<SeedResult> {
       for (const engagement of demoEngagements) {
         const existing = await tx.engagement.findFirst({ where: { title: engagement.title }, select: { id: true } });
         if (existing) continue;
-        await tx.engagement.create({ data: engagementData(engagement, reference.ids) });
+        const dated = engagement.fixedDates ? engagement : movedBy(engagement, shiftDays);
+        await tx.engagement.create({ data: engagementData(dated, reference.ids) });
         created += 1 + engagement.participants.length + engagement.milestones.length + engagement.history.length;
       }
       return { created };
     },
     { timeout: 60_000, maxWait: 10_000 },
   );
+}
+
+function utcToday(): Date {
+  const now = new Date();
+  return new Date(Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate()));
+}
+
+/** The engagement `days` later: its window, milestones and history all move together. */
+function movedBy(engagement: DemoEngagement, days: number): DemoEngagement {
+  const instant = (iso: string) => new Date(new Date(iso).getTime() + days * DAY_MS).toISOString();
+  const date = (iso: string) => instant(`${iso}T00:00:00.000Z`).slice(0, 10);
+  return {
+    ...engagement,
+    startsOn: date(engagement.startsOn),
+    endsOn: date(engagement.endsOn),
+    milestones: engagement.milestones.map((milestone) => ({
+      ...milestone,
+      dueOn: date(milestone.dueOn),
+      completedAt: milestone.completedAt && instant(milestone.completedAt),
+    })),
+    history: engagement.history.map((step) => ({ ...step, at: instant(step.at) })),
+  };
 }
 
 function engagementData(engagement: DemoEngagement, ids: ReferenceIds): Prisma.EngagementCreateInput {

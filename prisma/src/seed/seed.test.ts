@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { EngagementStatus, type PrismaClient } from "../../generated/prisma/client.ts";
 import { openDatabase, type Database } from "../database.ts";
 import { applyMigrations } from "../migrations/index.ts";
-import { seedDemoData, seedSyntheticData, SYNTHETIC_TITLE_PREFIX } from "./index.ts";
+import { DEMO_CALENDAR_DAY, seedDemoData, seedSyntheticData, SYNTHETIC_TITLE_PREFIX } from "./index.ts";
 
 const openDatabases: Database[] = [];
 
@@ -44,21 +44,24 @@ async function historyMismatches(prisma: PrismaClient): Promise<string[]> {
 }
 
 const day = (isoDate: string) => new Date(`${isoDate}T00:00:00.000Z`);
+const DAY_MS = 86_400_000;
 
+// Seen from the day the demo calendar is written for, the brief's dates hold exactly.
 describe("seedDemoData", () => {
   let prisma: PrismaClient;
   let firstRun: { created: number };
 
   beforeAll(async () => {
     prisma = await freshDatabase();
-    firstRun = await seedDemoData(prisma);
+    firstRun = await seedDemoData(prisma, { today: day(DEMO_CALENDAR_DAY) });
   });
 
-  it("creates nothing the second time", async () => {
+  it("creates nothing the second time, even on a later day", async () => {
     const before = await rowCounts(prisma);
     expect(firstRun.created).toBe(Object.values(before).reduce((sum, count) => sum + count, 0));
 
-    expect(await seedDemoData(prisma)).toEqual({ created: 0 });
+    expect(await seedDemoData(prisma, { today: day(DEMO_CALENDAR_DAY) })).toEqual({ created: 0 });
+    expect(await seedDemoData(prisma, { today: day("2027-08-01") })).toEqual({ created: 0 });
     expect(await rowCounts(prisma)).toEqual(before);
   });
 
@@ -91,12 +94,12 @@ describe("seedDemoData", () => {
 
   it("holds the upcoming MMCA meeting, at risk from a slipped milestone", async () => {
     const meeting = await prisma.engagement.findFirstOrThrow({
-      where: { series: { shortName: "MMCA" }, startsOn: { gt: day("2026-11-29") } },
+      where: { series: { shortName: "MMCA" }, startsOn: { gt: day(DEMO_CALENDAR_DAY) } },
       include: { milestones: true },
     });
     expect(meeting.kind).toBe("CONSULTATION");
     expect(meeting.status).toBe("CONFIRMED");
-    const slipped = meeting.milestones.filter((m) => m.completedAt === null && m.dueOn < day("2026-11-29"));
+    const slipped = meeting.milestones.filter((m) => m.completedAt === null && m.dueOn < day(DEMO_CALENDAR_DAY));
     expect(slipped.map((m) => m.title)).toEqual(["Working-group papers circulated"]);
   });
 
@@ -117,6 +120,54 @@ describe("seedDemoData", () => {
         expect.objectContaining({ role: "DELEGATION", organization: expect.objectContaining({ shortName: "DPAA" }) }),
       );
     }
+  });
+});
+
+describe("seedDemoData on a later day", () => {
+  const engagementsSeenFrom = async (today: string) => {
+    const prisma = await freshDatabase();
+    await seedDemoData(prisma, { today: day(today) });
+    return prisma.engagement.findMany({
+      orderBy: { title: "asc" },
+      select: {
+        title: true,
+        status: true,
+        startsOn: true,
+        endsOn: true,
+        milestones: { select: { dueOn: true, completedAt: true }, orderBy: { title: "asc" } },
+        statusChanges: { select: { at: true }, orderBy: { at: "asc" } },
+      },
+    });
+  };
+
+  it("moves the calendar with the day it runs, keeping the 17th talks of January 2024 where they were", async () => {
+    const laterDay = "2027-11-29";
+    const shift = (date: Date | null, days: number) => date && new Date(date.getTime() + days * DAY_MS);
+    const [asWritten, later] = await Promise.all([
+      engagementsSeenFrom(DEMO_CALENDAR_DAY),
+      engagementsSeenFrom(laterDay),
+    ]);
+    const days = (day(laterDay).getTime() - day(DEMO_CALENDAR_DAY).getTime()) / DAY_MS;
+    const fixed = ["17th China-U.S. Defense Policy Coordination Talks"];
+    expect(later.map(({ title }) => title)).toEqual(asWritten.map(({ title }) => title));
+    for (const [index, written] of asWritten.entries()) {
+      const moved = fixed.includes(written.title) || written.startsOn.getUTCFullYear() < 2026 ? 0 : days;
+      expect(later[index], written.title).toEqual({
+        ...written,
+        startsOn: shift(written.startsOn, moved),
+        endsOn: shift(written.endsOn, moved),
+        milestones: written.milestones.map((m) => ({
+          dueOn: shift(m.dueOn, moved),
+          completedAt: shift(m.completedAt, moved),
+        })),
+        statusChanges: written.statusChanges.map((c) => ({ at: shift(c.at, moved) })),
+      });
+    }
+    expect(later.find(({ title }) => title === fixed[0])!.startsOn).toEqual(day("2024-01-08"));
+    const future = later.flatMap(({ title, statusChanges }) =>
+      statusChanges.filter(({ at }) => at >= day(laterDay)).map(() => title),
+    );
+    expect(future).toEqual([]);
   });
 });
 

@@ -1,6 +1,6 @@
 import { graphql } from "@engagement-tracker/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { startTestApi, type TestApi } from "../test/api.ts";
+import { dataStatements, startTestApi, type TestApi } from "../test/api.ts";
 import { day, insertEngagement } from "../test/fixtures.ts";
 
 const Overview = graphql(`
@@ -128,12 +128,11 @@ describe("the dashboard", () => {
   });
 
   it("counts by status, and by status for each month, in one pass over the engagements", async () => {
-    await api.query(Counts); // the token's lookup, kept out of the count
     api.statements.length = 0;
     const { dashboard } = await api.query(Counts);
     expect(dashboard.statusCountsByMonth).toHaveLength(12);
     // One statement tallies statuses in all and per month; two count OVERDUE and AT_RISK (ON_TRACK is the rest).
-    expect(api.statements).toHaveLength(3);
+    expect(dataStatements(api.statements)).toHaveLength(3);
     expect(dashboard.healthCounts.reduce((sum, { count }) => sum + count, 0)).toBe(
       dashboard.statusCounts.reduce((sum, { count }) => sum + count, 0),
     );

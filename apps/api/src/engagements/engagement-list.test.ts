@@ -116,18 +116,27 @@ describe("paging through engagements", () => {
     const first = await api.query(ListEngagements, { first: 10, filter });
     const firstTitles = first.engagements.nodes.map((node) => node.title);
     // A new engagement sorting before the cursor must not shift the next page.
-    await insertEngagement(api.prisma, {
+    const early = await insertEngagement(api.prisma, {
       title: `${marker} paging early`,
       startsOn: new Date(day(1)),
       endsOn: new Date(day(20)),
     });
-    const second = await api.query(ListEngagements, {
-      first: 100,
-      after: first.engagements.pageInfo.endCursor,
-      filter,
-    });
-    expect([...firstTitles, ...second.engagements.nodes.map((node) => node.title)]).toEqual(expectedOrder);
-    await api.prisma.engagement.deleteMany({ where: { title: `${marker} paging early` } });
+    // One on the next page, changed meanwhile, keeps its place and shows the change.
+    const changed = expectedOrder[15]!;
+    await api.prisma.engagement.updateMany({ where: { title: changed }, data: { title: `${changed} (renamed)` } });
+    try {
+      const second = await api.query(ListEngagements, {
+        first: 100,
+        after: first.engagements.pageInfo.endCursor,
+        filter,
+      });
+      expect([...firstTitles, ...second.engagements.nodes.map((node) => node.title)]).toEqual(
+        expectedOrder.map((title) => (title === changed ? `${changed} (renamed)` : title)),
+      );
+    } finally {
+      await api.prisma.engagement.delete({ where: { id: early.id } });
+      await api.prisma.engagement.updateMany({ where: { title: `${changed} (renamed)` }, data: { title: changed } });
+    }
   });
 
   it.each([

@@ -56,27 +56,14 @@ const UpdateEngagement = graphql(`
         endsOn
         participants {
           role
+          organization {
+            name
+          }
         }
       }
       errors {
         code
         message
-        field
-      }
-    }
-  }
-`);
-
-const ArchiveEngagement = graphql(`
-  mutation ArchiveEngagement($input: ArchiveEngagementInput!) {
-    archiveEngagement(input: $input) {
-      engagement {
-        id
-        archivedAt
-        version
-      }
-      errors {
-        code
         field
       }
     }
@@ -181,6 +168,24 @@ describe("creating an engagement", () => {
     expect(await counts()).toEqual(before);
   });
 
+  it("refuses an organization listed twice, writing nothing", async () => {
+    const before = await counts();
+    const { createEngagement } = await api.query(CreateEngagement, {
+      input: {
+        ...validInput(),
+        participants: [
+          { organizationId: host.globalId, role: "HOST" },
+          { organizationId: host.globalId, role: "OBSERVER" },
+        ],
+      },
+    });
+    expect(createEngagement).toEqual({
+      engagement: null,
+      errors: [{ code: "VALIDATION", field: ["participants", "1", "organizationId"], message: expect.any(String) }],
+    });
+    expect(await counts()).toEqual(before);
+  });
+
   it("reports every problem at once", async () => {
     const { createEngagement } = await api.query(CreateEngagement, {
       input: { ...validInput(), title: "", locationName: "", hostCountry: "ZZ" },
@@ -205,10 +210,48 @@ describe("editing an engagement", () => {
 
   it("replaces the participants when given", async () => {
     const engagement = await insertEngagement(api.prisma);
-    const { updateEngagement } = await api.query(UpdateEngagement, {
-      input: { id: engagement.globalId, participants: [{ organizationId: host.globalId, role: "OBSERVER" }] },
+    await api.prisma.participation.createMany({
+      data: [
+        { engagementId: engagement.id, organizationId: host.id, role: "HOST" },
+        { engagementId: engagement.id, organizationId: delegation.id, role: "DELEGATION" },
+      ],
     });
-    expect(updateEngagement.engagement!.participants).toEqual([{ role: "OBSERVER" }]);
+    const { updateEngagement } = await api.query(UpdateEngagement, {
+      input: { id: engagement.globalId, participants: [{ organizationId: delegation.globalId, role: "OBSERVER" }] },
+    });
+    expect(updateEngagement.errors).toEqual([]);
+    expect(updateEngagement.engagement!.participants).toEqual([
+      { role: "OBSERVER", organization: { name: delegation.name } },
+    ]);
+    expect(
+      await api.prisma.participation.findMany({
+        where: { engagementId: engagement.id },
+        select: { organizationId: true, role: true },
+      }),
+    ).toEqual([{ organizationId: delegation.id, role: "OBSERVER" }]);
+  });
+
+  it("refuses an organization listed twice and keeps the participants it had", async () => {
+    const engagement = await insertEngagement(api.prisma);
+    await api.prisma.participation.create({
+      data: { engagementId: engagement.id, organizationId: host.id, role: "HOST" },
+    });
+    const { updateEngagement } = await api.query(UpdateEngagement, {
+      input: {
+        id: engagement.globalId,
+        participants: [
+          { organizationId: delegation.globalId, role: "DELEGATION" },
+          { organizationId: delegation.globalId, role: "OBSERVER" },
+        ],
+      },
+    });
+    expect(updateEngagement.errors).toEqual([
+      { code: "VALIDATION", field: ["participants", "1", "organizationId"], message: expect.any(String) },
+    ]);
+    expect(updateEngagement.engagement).toMatchObject({
+      version: 1,
+      participants: [{ role: "HOST", organization: { name: host.name } }],
+    });
   });
 
   it("refuses a stale version and keeps the colleague's change", async () => {
@@ -308,19 +351,5 @@ describe("editing an engagement", () => {
     const engagement = await insertEngagement(api.prisma);
     const { updateEngagement } = await api.query(UpdateEngagement, { input: { id: engagement.globalId, title: null } });
     expect(updateEngagement.errors).toEqual([{ code: "VALIDATION", field: ["title"], message: expect.any(String) }]);
-  });
-});
-
-describe("archiving an engagement", () => {
-  it("hides it from lists and refuses further changes", async () => {
-    const engagement = await insertEngagement(api.prisma);
-    const { archiveEngagement } = await api.query(ArchiveEngagement, { input: { id: engagement.globalId } });
-    expect(archiveEngagement.errors).toEqual([]);
-    expect(archiveEngagement.engagement).toMatchObject({ version: 2, archivedAt: expect.any(String) });
-
-    const { updateEngagement } = await api.query(UpdateEngagement, {
-      input: { id: engagement.globalId, title: "Too late" },
-    });
-    expect(updateEngagement.errors).toEqual([{ code: "ARCHIVED", field: ["id"], message: expect.any(String) }]);
   });
 });

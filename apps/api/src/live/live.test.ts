@@ -1,5 +1,6 @@
 import { openDatabase, type PrismaClient } from "@engagement-tracker/db";
 import { applyMigrations, createFreshPostgresDatabase } from "@engagement-tracker/db/migrations";
+import { describeNeeding, postgresServerUrl, skipOrFailWithout } from "@engagement-tracker/db/testing";
 import { graphql } from "@engagement-tracker/schema";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -349,13 +350,12 @@ describe("subscriptions end when the access they were opened with ends", () => {
   });
 });
 
-const postgresUrl = process.env.DATABASE_URL;
+const postgresUrl = postgresServerUrl();
 const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
-describe.skipIf(!postgresUrl)(
-  "live changes across API processes on one PostgreSQL database (needs DATABASE_URL)",
-  // Each test starts two or three API processes: about 10 s each on a busy two-core machine.
-  { timeout: 90_000 },
+describeNeeding(
+  postgresUrl ? null : "a PostgreSQL server (TEST_POSTGRES_URL or DATABASE_URL)",
+  "live changes across API processes on one PostgreSQL database",
   () => {
     let databaseUrl: string;
     let dropDatabase: () => Promise<void>;
@@ -426,8 +426,8 @@ describe.skipIf(!postgresUrl)(
       },
     );
 
-    it("over Redis pub/sub too, when REDIS_URL is set", async ({ skip }) => {
-      if (!(await redisAnswers(redisUrl))) skip(`no Redis at ${redisUrl}`);
+    it("over Redis pub/sub too, when REDIS_URL is set", async (context) => {
+      if (!(await redisAnswers(redisUrl))) skipOrFailWithout(context, `Redis at ${redisUrl} (TEST_REDIS_URL)`);
       const [a, b] = [await start({ REDIS_URL: redisUrl }), await start({ REDIS_URL: redisUrl })];
       const id = await newEngagement();
       const subscriber = await recordChanges(b.url, token);
@@ -508,4 +508,6 @@ describe.skipIf(!postgresUrl)(
       expect(subscriber.received).toHaveLength(1);
     });
   },
+  // Each test starts two or three API processes: about 10 s each on a busy two-core machine.
+  { timeout: 90_000 },
 );

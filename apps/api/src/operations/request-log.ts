@@ -19,7 +19,8 @@ export interface RequestRecord {
 }
 
 // The GraphQL layer finds it in its context (`requestRecord`), not through AsyncLocalStorage:
-// on Node 20 that hooks every promise, and a page of engagements makes thousands; profiles showed it.
+// on Node 20 and 22 that hooks every promise, and a page of engagements makes thousands; profiles
+// showed it. Node 24's AsyncLocalStorage no longer does, but 22 is still supported.
 
 const REQUEST_ID_HEADER = "x-request-id";
 // A caller's id is kept when it is short and plain (it ends up in log lines); otherwise we issue one.

@@ -417,10 +417,6 @@ async function overWebSocket(query: string): Promise<{ message: string; extensio
 }
 
 describe("hostile and malformed requests", () => {
-  it("has a corpus of at least 60 requests", () => {
-    expect(refusedWithoutWriting.length + hostileStrings.length * 2).toBeGreaterThanOrEqual(60);
-  });
-
   it.each(refusedWithoutWriting)("refuses %s clearly and writes nothing", async (_, request) => {
     const before = await fingerprint(api.prisma);
     expectClearRefusal(await request());
@@ -460,7 +456,7 @@ describe("hostile and malformed requests", () => {
       { input: { id: created.id, status: "POSTPONED", reason: text } },
     );
     expect(moved.body!.data!.updateEngagementStatus).toEqual({ statusChange: { reason: text }, errors: [] });
-    expect(await api.prisma.engagement.count()).toBeGreaterThan(0);
+    expect(await api.prisma.engagement.count({ where: { title: text } })).toBe(1);
   });
 
   it.each(hostileStrings)("searches for %j as plain text", async (text) => {
@@ -470,6 +466,8 @@ describe("hostile and malformed requests", () => {
     );
     expect(status).toBe(200);
     const titles = (body!.data!.engagements as { nodes: { title: string }[] }).nodes.map((node) => node.title);
+    // The engagement titled `text` was stored by the test above.
+    expect(titles).not.toEqual([]);
     expect(titles.every((title) => title.includes(text))).toBe(true);
   });
 

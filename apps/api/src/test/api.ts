@@ -6,6 +6,14 @@ import { issueToken } from "../auth/tokens.ts";
 import { createLogger } from "../operations/index.ts";
 import { createServer, type ServerOptions } from "../server.ts";
 
+/**
+ * The SQL among `statements` that served a request's data: without the credential's lookup and
+ * last-use stamp, which the viewer cache saves or not depending on how long ago the token was last seen.
+ */
+export function dataStatements(statements: readonly string[]): string[] {
+  return statements.filter((sql) => !/"(ApiToken|Session)"/.test(sql));
+}
+
 export interface GraphQLResponse<Data> {
   data?: Data | null;
   errors?: { message: string; extensions?: { code?: string } }[];

@@ -1,5 +1,5 @@
-import { execFile } from "node:child_process";
-import { existsSync } from "node:fs";
+import { execFile, execFileSync } from "node:child_process";
+import { existsSync, readdirSync } from "node:fs";
 import { chown, mkdtemp, rm } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -8,12 +8,34 @@ import { freePort } from "./api-process.ts";
 
 const run = promisify(execFile);
 
-const POSTGRES_BIN = process.env.TEST_POSTGRES_BIN ?? "/usr/lib/postgresql/15/bin";
+const SERVER_TOOLS = ["initdb", "pg_ctl", "postgres"];
+
+/**
+ * Where PostgreSQL's server programs are: TEST_POSTGRES_BIN, else `pg_config --bindir`, else the
+ * newest /usr/lib/postgresql/<version>/bin (where Debian's pg_ctlcluster finds any installed version).
+ */
+function postgresBinCandidates(): string[] {
+  if (process.env.TEST_POSTGRES_BIN) return [process.env.TEST_POSTGRES_BIN];
+  const candidates: string[] = [];
+  try {
+    candidates.push(execFileSync("pg_config", ["--bindir"], { encoding: "utf8" }).trim());
+  } catch {
+    // No pg_config on the PATH: look where Debian installs the server.
+  }
+  const debianRoot = "/usr/lib/postgresql";
+  const versions = existsSync(debianRoot) ? readdirSync(debianRoot).filter((name) => /^\d+$/.test(name)) : [];
+  versions.sort((a, b) => Number(b) - Number(a));
+  candidates.push(...versions.map((version) => join(debianRoot, version, "bin")));
+  return candidates;
+}
+
+const POSTGRES_BIN = postgresBinCandidates().find((dir) => SERVER_TOOLS.every((tool) => existsSync(join(dir, tool))));
 
 /** Why a private cluster cannot be started here, or null when it can. */
 export function privateClusterUnavailable(): string | null {
-  const missing = ["initdb", "pg_ctl", "postgres"].filter((tool) => !existsSync(join(POSTGRES_BIN, tool)));
-  return missing.length ? `PostgreSQL binaries missing from ${POSTGRES_BIN}: ${missing.join(", ")}` : null;
+  if (POSTGRES_BIN) return null;
+  const looked = postgresBinCandidates();
+  return `PostgreSQL's ${SERVER_TOOLS.join(", ")} (looked in ${looked.join(", ") || "TEST_POSTGRES_BIN, pg_config --bindir and /usr/lib/postgresql/*/bin"}; set TEST_POSTGRES_BIN)`;
 }
 
 /** A throwaway PostgreSQL cluster of this test's own: stopping it disturbs nobody else. */
@@ -39,10 +61,12 @@ export async function startPrivateCluster(): Promise<PrivateCluster> {
     const { stdout: group } = await run("id", ["-g", "postgres"]);
     await chown(directory, Number(stdout), Number(group));
   }
+  const bin = POSTGRES_BIN;
+  if (!bin) throw new Error(`cannot start a private cluster without ${privateClusterUnavailable()}`);
   const tool = (name: string, args: string[]) => {
     const [command, commandArgs] = asRoot
-      ? ["runuser", ["-u", "postgres", "--", join(POSTGRES_BIN, name), ...args]]
-      : [join(POSTGRES_BIN, name), args];
+      ? ["runuser", ["-u", "postgres", "--", join(bin, name), ...args]]
+      : [join(bin, name), args];
     return run(command, commandArgs, { cwd: directory });
   };
 

@@ -1,0 +1,196 @@
+import { graphql } from "@engagement-tracker/schema";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashPassword } from "../auth/password.ts";
+import { globalIdOf } from "../common/node.ts";
+import { createUserWithToken, startTestApi, type TestApi } from "../test/api.ts";
+import { day } from "../test/fixtures.ts";
+
+const SignIn = graphql(`
+  mutation AdminTestSignIn($input: SignInInput!) {
+    signIn(input: $input) {
+      token
+      errors {
+        code
+      }
+    }
+  }
+`);
+
+const UpdateUser = graphql(`
+  mutation AdminTestUpdateUser($input: UpdateUserInput!) {
+    updateUser(input: $input) {
+      user {
+        role
+        disabledAt
+      }
+      errors {
+        code
+        field
+      }
+    }
+  }
+`);
+
+const WhoAmI = graphql(`
+  query AdminTestWhoAmI {
+    viewer {
+      email
+      role
+    }
+  }
+`);
+
+const CreateEngagement = graphql(`
+  mutation AdminTestCreate($input: CreateEngagementInput!) {
+    createEngagement(input: $input) {
+      engagement {
+        id
+      }
+      errors {
+        code
+      }
+    }
+  }
+`);
+
+const CreateApiToken = graphql(`
+  mutation AdminTestCreateToken($input: CreateApiTokenInput!) {
+    createApiToken(input: $input) {
+      token
+      apiToken {
+        id
+      }
+      errors {
+        code
+      }
+    }
+  }
+`);
+
+const RevokeApiToken = graphql(`
+  mutation AdminTestRevokeToken($input: RevokeApiTokenInput!) {
+    revokeApiToken(input: $input) {
+      apiToken {
+        revokedAt
+      }
+      errors {
+        code
+      }
+    }
+  }
+`);
+
+const OLD_PASSWORD = "the first long password";
+const NEW_PASSWORD = "a second, different password";
+
+let api: TestApi;
+beforeAll(async () => {
+  api = await startTestApi();
+});
+afterAll(() => api?.close());
+
+let accounts = 0;
+/** An EDITOR who can sign in with OLD_PASSWORD, signed in once (a session) and holding an API token. */
+async function signedInEditor() {
+  const email = `analyst-${++accounts}@test.local`;
+  const user = await api.prisma.user.create({
+    data: { email, name: "Analyst", role: "EDITOR", passwordHash: await hashPassword(OLD_PASSWORD) },
+  });
+  const signIn = (password: string) => api.anonymous.query(SignIn, { input: { email, password } });
+  const { signIn: session } = await signIn(OLD_PASSWORD);
+  expect(session.errors).toEqual([]);
+  const sessionClient = { authorization: `Bearer ${session.token}` };
+  const { createApiToken } = await api.anonymous
+    .request(CreateApiToken, { input: { name: "script", expiresInDays: 5 } }, sessionClient)
+    .then((response) => response.data!);
+  const tokenClient = { authorization: `Bearer ${createApiToken.token}` };
+  const whoIs = async (headers: Record<string, string>) =>
+    (await api.anonymous.request(WhoAmI, {}, headers)).data?.viewer ?? null;
+  // Each credential was just used, so the server's viewer cache holds it.
+  expect(await whoIs(sessionClient)).toEqual({ email, role: "EDITOR" });
+  expect(await whoIs(tokenClient)).toEqual({ email, role: "EDITOR" });
+  return { id: globalIdOf("User", user.id), email, signIn, sessionClient, tokenClient, whoIs };
+}
+
+const update = async (input: { id: string; role?: "VIEWER" | "EDITOR"; disabled?: boolean; password?: string }) => {
+  const { updateUser } = await api.as("ADMIN").query(UpdateUser, { input });
+  expect(updateUser.errors).toEqual([]);
+  return updateUser.user;
+};
+
+const newEngagement = {
+  title: "Working group",
+  kind: "WORKING_GROUP" as const,
+  startsOn: day(40),
+  endsOn: day(41),
+  locationName: "Beijing",
+  country: "CN",
+  hostCountry: "CN",
+};
+
+describe("an admin changing a user", () => {
+  it("resets the password: the user's sessions end at once, the old password stops working, the new one signs in", async () => {
+    const user = await signedInEditor();
+    await update({ id: user.id, password: NEW_PASSWORD });
+
+    expect(await user.whoIs(user.sessionClient)).toBeNull();
+    expect((await user.signIn(OLD_PASSWORD)).signIn.errors).toEqual([{ code: "VALIDATION" }]);
+    const { signIn } = await user.signIn(NEW_PASSWORD);
+    expect(signIn.errors).toEqual([]);
+    expect(await user.whoIs({ authorization: `Bearer ${signIn.token}` })).toMatchObject({ email: user.email });
+  });
+
+  it("disables the user: sessions end and API tokens stop at once, and signing in is refused", async () => {
+    const user = await signedInEditor();
+    expect(await update({ id: user.id, disabled: true })).toEqual({ role: "EDITOR", disabledAt: expect.any(String) });
+
+    expect(await user.whoIs(user.sessionClient)).toBeNull();
+    expect(await user.whoIs(user.tokenClient)).toBeNull();
+    expect((await user.signIn(OLD_PASSWORD)).signIn.errors).toEqual([{ code: "VALIDATION" }]);
+  });
+
+  it("re-enables the user: signing in and the API token work again, the ended session stays ended", async () => {
+    const user = await signedInEditor();
+    await update({ id: user.id, disabled: true });
+    expect(await update({ id: user.id, disabled: false })).toEqual({ role: "EDITOR", disabledAt: null });
+
+    expect(await user.whoIs(user.sessionClient)).toBeNull();
+    expect(await user.whoIs(user.tokenClient)).toEqual({ email: user.email, role: "EDITOR" });
+    expect((await user.signIn(OLD_PASSWORD)).signIn.errors).toEqual([]);
+  });
+
+  it("changes the role with effect on the very next request, for sessions and tokens alike", async () => {
+    const user = await signedInEditor();
+    await update({ id: user.id, role: "VIEWER" });
+
+    for (const headers of [user.sessionClient, user.tokenClient]) {
+      expect(await user.whoIs(headers)).toEqual({ email: user.email, role: "VIEWER" });
+      const refused = await api.anonymous.request(CreateEngagement, { input: newEngagement }, headers);
+      expect(refused.errors?.[0]?.extensions?.code).toBe("FORBIDDEN");
+    }
+
+    await update({ id: user.id, role: "EDITOR" });
+    const allowed = await api.anonymous.request(CreateEngagement, { input: newEngagement }, user.tokenClient);
+    expect(allowed.data?.createEngagement.errors).toEqual([]);
+  });
+});
+
+describe("an admin revoking another user's API token", () => {
+  it("stops the token at once; its owner's other credentials keep working", async () => {
+    const owner = await createUserWithToken(api.prisma, "VIEWER");
+    const ownerClient = { authorization: `Bearer ${owner.token}` };
+    const { createApiToken } = await api.anonymous
+      .request(CreateApiToken, { input: { name: "to be revoked", expiresInDays: 5 } }, ownerClient)
+      .then((response) => response.data!);
+    const revokedClient = { authorization: `Bearer ${createApiToken.token}` };
+    expect((await api.anonymous.request(WhoAmI, {}, revokedClient)).data?.viewer?.role).toBe("VIEWER");
+
+    const { revokeApiToken } = await api
+      .as("ADMIN")
+      .query(RevokeApiToken, { input: { id: createApiToken.apiToken!.id } });
+    expect(revokeApiToken).toEqual({ apiToken: { revokedAt: expect.any(String) }, errors: [] });
+
+    expect((await api.anonymous.request(WhoAmI, {}, revokedClient)).data?.viewer).toBeNull();
+    expect((await api.anonymous.request(WhoAmI, {}, ownerClient)).data?.viewer?.role).toBe("VIEWER");
+  });
+});
