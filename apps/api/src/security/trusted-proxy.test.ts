@@ -55,15 +55,14 @@ describe("TRUST_PROXY", () => {
   const urlVia = (running: TestApi, host: string) =>
     running.url.replace(/\/\/[^/]+:(\d+)\//, `//${host.includes(":") ? `[${host}]` : host}:$1/`);
 
-  it.skipIf(!address)(
-    "ignores X-Forwarded-For from a peer that is not a configured proxy, even on a private network",
-    async () => {
-      api = await startTestApi({ host: "::", rateLimits });
-      expect(await signInStatuses(urlVia(api, address!), rotating)).toEqual(limited);
-    },
-  );
+  it("ignores X-Forwarded-For from a peer that is not a configured proxy, even on a private network", async () => {
+    expect(address, "this test needs an address of this machine other than loopback").toBeDefined();
+    api = await startTestApi({ host: "::", rateLimits });
+    expect(await signInStatuses(urlVia(api, address!), rotating)).toEqual(limited);
+  });
 
-  it.skipIf(!address)("believes X-Forwarded-For from a configured proxy: each client has its own limit", async () => {
+  it("believes X-Forwarded-For from a configured proxy: each client has its own limit", async () => {
+    expect(address, "this test needs an address of this machine other than loopback").toBeDefined();
     api = await startTestApi({ host: "::", rateLimits, trustProxy: address });
     const url = urlVia(api, address!);
     expect(await signInStatuses(url, rotating)).toEqual(Array<number>(SIGN_IN_LIMIT + 2).fill(200));

@@ -98,6 +98,13 @@ export async function createUserWithToken(
   return { id: user.id, token };
 }
 
+/** A session for the user, written straight to the database, as a sign-in makes; returns its token. */
+export async function createSession(prisma: PrismaClient, userId: string): Promise<string> {
+  const { token, hash } = issueToken("session");
+  await prisma.session.create({ data: { tokenHash: hash, userId, expiresAt: new Date(Date.now() + 3_600_000) } });
+  return token;
+}
+
 /** One user per role, each with a personal API token. */
 export async function createRoleUsers(prisma: PrismaClient): Promise<TestApi["users"]> {
   const entries = await Promise.all(
@@ -144,13 +151,7 @@ export async function startTestApi(
     db,
     users,
     as: (role) => clients[role],
-    async signedIn(role) {
-      const { token, hash } = issueToken("session");
-      await db.prisma.session.create({
-        data: { tokenHash: hash, userId: users[role].id, expiresAt: new Date(Date.now() + 3_600_000) },
-      });
-      return clientFor(running.url, token);
-    },
+    signedIn: async (role) => clientFor(running.url, await createSession(db.prisma, users[role].id)),
     anonymous: clientFor(running.url, null),
     withToken: (token) => clientFor(running.url, token),
     statements,

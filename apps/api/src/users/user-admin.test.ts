@@ -2,7 +2,7 @@ import { graphql } from "@engagement-tracker/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/password.ts";
 import { globalIdOf } from "../common/node.ts";
-import { createUserWithToken, startTestApi, type TestApi } from "../test/api.ts";
+import { createSession, createUserWithToken, startTestApi, type TestApi } from "../test/api.ts";
 import { day } from "../test/fixtures.ts";
 
 const SignIn = graphql(`
@@ -179,8 +179,10 @@ describe("an admin revoking another user's API token", () => {
   it("stops the token at once; its owner's other credentials keep working", async () => {
     const owner = await createUserWithToken(api.prisma, "VIEWER");
     const ownerClient = { authorization: `Bearer ${owner.token}` };
+    // Tokens are made from a signed-in session, not from another token.
+    const ownerSession = { authorization: `Bearer ${await createSession(api.prisma, owner.id)}` };
     const { createApiToken } = await api.anonymous
-      .request(CreateApiToken, { input: { name: "to be revoked", expiresInDays: 5 } }, ownerClient)
+      .request(CreateApiToken, { input: { name: "to be revoked", expiresInDays: 5 } }, ownerSession)
       .then((response) => response.data!);
     const revokedClient = { authorization: `Bearer ${createApiToken.token}` };
     expect((await api.anonymous.request(WhoAmI, {}, revokedClient)).data?.viewer?.role).toBe("VIEWER");
