@@ -1,18 +1,6 @@
-import { networkInterfaces } from "node:os";
 import { afterEach, describe, expect, it } from "vitest";
 import { parseTrustProxy, readConfig } from "../config.ts";
 import { startTestApi, type TestApi } from "../test/api.ts";
-
-/** An address of this machine other than loopback, preferring a private one (a closed network's clients). */
-function nonLoopbackAddress(): string | undefined {
-  const addresses = Object.values(networkInterfaces())
-    .flat()
-    .filter((entry) => entry && !entry.internal && !entry.address.startsWith("fe80"));
-  const privateFirst = addresses.sort(
-    (a, b) => Number(b!.address.startsWith("fd")) - Number(a!.address.startsWith("fd")),
-  );
-  return privateFirst[0]?.address;
-}
 
 const SIGN_IN_LIMIT = 3;
 let api: TestApi | undefined;
@@ -51,22 +39,17 @@ describe("TRUST_PROXY", () => {
     expect(() => parseTrustProxy("true")).toThrow(/list the proxies/);
   });
 
-  const address = nonLoopbackAddress();
-  const urlVia = (running: TestApi, host: string) =>
-    running.url.replace(/\/\/[^/]+:(\d+)\//, `//${host.includes(":") ? `[${host}]` : host}:$1/`);
-
-  it("ignores X-Forwarded-For from a peer that is not a configured proxy, even on a private network", async () => {
-    expect(address, "this test needs an address of this machine other than loopback").toBeDefined();
-    api = await startTestApi({ host: "::", rateLimits });
-    expect(await signInStatuses(urlVia(api, address!), rotating)).toEqual(limited);
+  // Every request here comes from 127.0.0.1: what is trusted is set by configuration, so the
+  // tests need no address beyond loopback.
+  it("ignores X-Forwarded-For from a peer that is not a configured proxy", async () => {
+    api = await startTestApi({ rateLimits, trustProxy: "10.20.30.40" });
+    expect(await signInStatuses(api.url, rotating)).toEqual(limited);
   });
 
   it("believes X-Forwarded-For from a configured proxy: each client has its own limit", async () => {
-    expect(address, "this test needs an address of this machine other than loopback").toBeDefined();
-    api = await startTestApi({ host: "::", rateLimits, trustProxy: address });
-    const url = urlVia(api, address!);
-    expect(await signInStatuses(url, rotating)).toEqual(Array<number>(SIGN_IN_LIMIT + 2).fill(200));
-    expect(await signInStatuses(url, () => "203.0.113.200")).toEqual(limited);
+    api = await startTestApi({ rateLimits, trustProxy: "127.0.0.1" });
+    expect(await signInStatuses(api.url, rotating)).toEqual(Array<number>(SIGN_IN_LIMIT + 2).fill(200));
+    expect(await signInStatuses(api.url, () => "203.0.113.200")).toEqual(limited);
   });
 
   it("trusts nothing with TRUST_PROXY=false, not even the dashboard on loopback", async () => {

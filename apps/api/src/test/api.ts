@@ -118,10 +118,7 @@ export async function createRoleUsers(prisma: PrismaClient): Promise<TestApi["us
  * PostgreSQL server at `serverUrl` (DATABASE_URL by default) when there is one, else an in-memory PGlite.
  */
 export async function startTestApi(
-  {
-    host,
-    ...options
-  }: Partial<Omit<ServerOptions, "db">> & { /** where it listens; 127.0.0.1 by default */ host?: string } = {},
+  options: Partial<Omit<ServerOptions, "db">> = {},
   serverUrl = process.env.DATABASE_URL,
 ): Promise<TestApi> {
   const fresh = serverUrl ? await createFreshPostgresDatabase(serverUrl) : null;
@@ -139,7 +136,7 @@ export async function startTestApi(
     rateLimits: { requestsPerMinute: 1_000_000, signInsPer15Minutes: 1_000_000 },
     ...options,
   });
-  const running = await server.listen(0, host);
+  const running = await server.listen(0);
   const clients = Object.fromEntries(
     Object.values(Role).map((role) => [role, clientFor(running.url, users[role].token)]),
   ) as Record<Role, ApiClient>;
