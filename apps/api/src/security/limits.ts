@@ -97,6 +97,8 @@ export function requestLimiter(limits: RateLimits): RateLimitRequestHandler {
     windowMs: 60_000,
     limit: limits.requestsPerMinute,
     keyGenerator: clientKey,
+    // Which X-Forwarded-For to believe is TRUST_PROXY's decision; a header from an untrusted peer is expected.
+    validate: { xForwardedForHeader: false },
     standardHeaders: "draft-8",
     legacyHeaders: false,
     message: refusal("Too many requests; slow down and retry after the time in the RateLimit header.", "RATE_LIMITED"),
