@@ -375,6 +375,18 @@ const refusedWithoutWriting: [string, () => Promise<Answer>][] = [
       ),
   ],
   [
+    "a subscription whose filter names a series ID that is not one",
+    async () => {
+      const errors = await overWebSocket(
+        `subscription { engagementChanged(filter: { seriesIds: ["garbage"] }) { event { sequence } } }`,
+      );
+      expect(errors).toEqual([
+        expect.objectContaining({ extensions: expect.objectContaining({ code: "BAD_USER_INPUT" }) }),
+      ]);
+      return { status: 400, body: { errors }, text: JSON.stringify(errors) };
+    },
+  ],
+  [
     "a mutation over the subscription socket",
     async () => {
       const errors = await overWebSocket(
@@ -405,9 +417,11 @@ async function overWebSocket(query: string): Promise<{ message: string; extensio
       client.subscribe(
         { query },
         {
-          next: () => reject(new Error("the socket executed a mutation")),
+          // A subscription refused as it starts comes back as a result carrying errors.
+          next: ({ errors }) =>
+            errors ? resolve([...errors]) : reject(new Error("the socket accepted the operation")),
           error: (errors) => resolve(errors as { message: string; extensions?: { code?: string } }[]),
-          complete: () => reject(new Error("the socket completed a mutation")),
+          complete: () => reject(new Error("the socket accepted the operation")),
         },
       ),
     );
