@@ -14,7 +14,8 @@ import type { AddressInfo } from "node:net";
 import { sessionCookieOn } from "./auth/request-credentials.ts";
 import { SignInThrottle } from "./auth/sign-in-throttle.ts";
 import { ViewerCache } from "./auth/viewer-cache.ts";
-import { createContext, type Context } from "./context.ts";
+import type { Context, RequestContext } from "./context.ts";
+import { createLoaders } from "./loader-registry.ts";
 import { openChangeFeed } from "./live/change-feed.ts";
 import { ChangeHub } from "./live/change-hub.ts";
 import { serveSubscriptions } from "./live/websocket.ts";
@@ -94,12 +95,17 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
   const signInThrottle = new SignInThrottle(rateLimits.signInsPer15Minutes);
   app.use(operations.router);
   const limits = operationLimits();
+  const createContext = (request: RequestContext): Context => ({
+    prisma: db.prisma,
+    loaders: createLoaders(db.prisma),
+    ...request,
+  });
   const subscriptions = serveSubscriptions({
     validationRules: limits.validationRules,
     parseOptions: limits.parseOptions,
     httpServer,
     schema,
-    db,
+    createContext,
     changeHub,
     viewerCache,
     allowedOrigins,
@@ -146,7 +152,7 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
     requestLimiter(rateLimits),
     expressMiddleware(apollo, {
       context: operations.graphqlContext(async ({ req, res }) =>
-        createContext(db, {
+        createContext({
           ...(authenticationOf(res) ?? (await authenticateRequest(req, viewerCache))),
           sessionCookie: sessionCookieOn(res, production),
           changeHub,

@@ -2,7 +2,7 @@ import type { ApiToken as ApiTokenRow, PrismaClient } from "@engagement-tracker/
 import { fromRow, rowIdOf } from "../common/node.ts";
 import { RefusedError, UserErrorCode, refuse } from "../common/user-error.ts";
 import { validateInput } from "../common/validation.ts";
-import { publicUserFields } from "../users/user.service.ts";
+import { publicUserFields } from "../users/user.type.ts";
 import { User } from "../users/user.type.ts";
 import { ApiToken, type CreateApiTokenInput, type SignInInput } from "./auth.types.ts";
 import { passwordMatches } from "./password.ts";

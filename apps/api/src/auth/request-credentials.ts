@@ -1,9 +1,14 @@
 import { parseCookie, stringifySetCookie } from "cookie";
 import type { Response } from "express";
 import type { IncomingHttpHeaders } from "node:http";
-import type { SessionCookie } from "../context.ts";
 
 export const SESSION_COOKIE = "et_session";
+
+/** Sets or clears the session cookie on the response, for browsers that talk to the API directly. */
+export interface SessionCookie {
+  set(token: string, expiresAt: Date): void;
+  clear(): void;
+}
 
 /** The bearer token of the Authorization header, else the session cookie. */
 export function credentialOf(request: { headers: IncomingHttpHeaders }): string | null {

@@ -13,6 +13,9 @@ export const LIMITS = {
   participants: 50,
 } as const;
 
+/** Longest search text accepted: every word is a condition, so this bounds a query's cost. */
+export const MAX_SEARCH_LENGTH = 200;
+
 /** Every date an engagement or milestone carries lies in this range. */
 export const DATE_RANGE = { earliest: new Date("1900-01-01"), latest: new Date("2200-12-31") } as const;
 export const DATE_RANGE_MESSAGE = "Dates must fall between 1900 and 2200.";

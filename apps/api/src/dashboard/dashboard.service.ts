@@ -1,9 +1,7 @@
 import { EngagementStatus, Prisma, type PrismaClient } from "@engagement-tracker/db";
 import DataLoader from "dataloader";
-import { toStatusChange } from "../engagements/engagement.loaders.ts";
-import { toEngagement } from "../engagements/engagement.service.ts";
-import type { Engagement } from "../engagements/engagement.type.ts";
-import type { StatusChange } from "../engagements/status-change.type.ts";
+import { toEngagement, type Engagement } from "../engagements/engagement.type.ts";
+import { toStatusChange, type StatusChange } from "../engagements/status-change.type.ts";
 import { Health, addDays, healthWhere } from "../engagements/health.ts";
 import { TERMINAL_STATUSES } from "../engagements/lifecycle.ts";
 import { HealthCount, MonthlyStatusCounts, StatusCount } from "./dashboard.type.ts";

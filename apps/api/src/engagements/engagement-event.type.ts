@@ -1,4 +1,4 @@
-import { EngagementEventKind } from "@engagement-tracker/db";
+import { EngagementEventKind, type EngagementEvent as EngagementEventRow } from "@engagement-tracker/db";
 import { JSONObjectResolver } from "graphql-scalars";
 import { Field, Int, ObjectType, registerEnumType } from "type-graphql";
 import { DateTimeScalar } from "../common/scalars.ts";
@@ -28,3 +28,9 @@ export class EngagementEvent {
   @Field(() => DateTimeScalar)
   at: Date;
 }
+
+export const toEngagementEvent = ({ sequence, changes, ...row }: EngagementEventRow): EngagementEvent =>
+  Object.assign(new EngagementEvent(), row, {
+    sequence: sequence.toString(),
+    changes: changes as Record<string, unknown>,
+  });

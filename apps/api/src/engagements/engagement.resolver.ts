@@ -5,7 +5,8 @@ import { PageArgs } from "../common/connection.ts";
 import { rowIdOf } from "../common/node.ts";
 import { selectedFields, selectedNodeFields } from "../common/selection.ts";
 import { toPayload } from "../common/payload.ts";
-import { announced, type Context } from "../context.ts";
+import type { Context } from "../context.ts";
+import { announced } from "../live/announced.ts";
 import { Milestone } from "../milestones/milestone.type.ts";
 import { Participant } from "../organizations/organization.type.ts";
 import { Series } from "../series/series.type.ts";
@@ -17,7 +18,7 @@ import {
   UpdateEngagementInput,
   UpdateEngagementStatusInput,
 } from "./engagement.inputs.ts";
-import { RelatedReads, toStatusChange } from "./engagement.loaders.ts";
+import { RelatedReads } from "./related-reads.ts";
 import {
   ArchiveEngagementPayload,
   CreateEngagementPayload,
@@ -37,7 +38,7 @@ import {
 import { EngagementEvent } from "./engagement-event.type.ts";
 import { Engagement } from "./engagement.type.ts";
 import { Health, TODAY_IS_UTC, assessHealth, todayUtc, type HealthAssessment } from "./health.ts";
-import { StatusChange } from "./status-change.type.ts";
+import { StatusChange, toStatusChange } from "./status-change.type.ts";
 
 @Resolver(() => Engagement)
 export class EngagementResolver {

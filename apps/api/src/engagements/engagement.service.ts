@@ -15,10 +15,16 @@ import {
   type PageArgs,
   type PageInfo,
 } from "../common/connection.ts";
-import { fromRow, globalIdOf, rowIdOf, type NodeTypeName } from "../common/node.ts";
+import { globalIdOf, rowIdOf, type NodeTypeName } from "../common/node.ts";
 import { RefusedError, UserErrorCode, refuse, userError, type UserError } from "../common/user-error.ts";
-import { DATE_RANGE, DATE_RANGE_MESSAGE, boundWithinStoredDates, validateInput } from "../common/validation.ts";
-import { Engagement } from "./engagement.type.ts";
+import {
+  DATE_RANGE,
+  DATE_RANGE_MESSAGE,
+  MAX_SEARCH_LENGTH,
+  boundWithinStoredDates,
+  validateInput,
+} from "../common/validation.ts";
+import { toEngagement, type Engagement, type EngagementRow } from "./engagement.type.ts";
 import {
   EngagementOrderField,
   type ArchiveEngagementInput,
@@ -29,15 +35,11 @@ import {
   type UpdateEngagementInput,
   type UpdateEngagementStatusInput,
 } from "./engagement.inputs.ts";
-import { MAX_SEARCH_LENGTH } from "../security/limits.ts";
 import { addDays, healthWhere, todayUtc } from "./health.ts";
 import { judgeMove } from "./lifecycle.ts";
-import type { PublicUserRow } from "../users/user.service.ts";
+import type { PublicUserRow } from "../users/user.type.ts";
 
-type EngagementRow = Prisma.EngagementGetPayload<object>;
 type Tx = Prisma.TransactionClient;
-
-export const toEngagement = (row: EngagementRow): Engagement => fromRow(Engagement, row);
 
 // ---------------------------------------------------------------- reading
 

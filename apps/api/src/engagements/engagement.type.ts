@@ -1,6 +1,7 @@
+import type { Prisma } from "@engagement-tracker/db";
 import { Field, Int, ObjectType } from "type-graphql";
 import { EngagementKind, EngagementStatus } from "../common/enums.ts";
-import { Node, NodeObject } from "../common/node.ts";
+import { Node, NodeObject, fromRow } from "../common/node.ts";
 import { DateScalar, DateTimeScalar } from "../common/scalars.ts";
 import { allowedMoves } from "./lifecycle.ts";
 
@@ -80,3 +81,7 @@ export class Engagement extends NodeObject {
   @Field(() => DateTimeScalar, { nullable: true })
   archivedAt: Date | null;
 }
+
+export type EngagementRow = Prisma.EngagementGetPayload<object>;
+
+export const toEngagement = (row: EngagementRow): Engagement => fromRow(Engagement, row);

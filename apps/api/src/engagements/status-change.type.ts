@@ -1,6 +1,7 @@
+import type { StatusChange as StatusChangeRow } from "@engagement-tracker/db";
 import { Field, ObjectType } from "type-graphql";
 import { EngagementStatus } from "../common/enums.ts";
-import { Node, NodeObject } from "../common/node.ts";
+import { Node, NodeObject, fromRow } from "../common/node.ts";
 import { DateTimeScalar } from "../common/scalars.ts";
 
 @ObjectType({
@@ -25,3 +26,5 @@ export class StatusChange extends NodeObject {
   @Field(() => DateTimeScalar)
   at: Date;
 }
+
+export const toStatusChange = (row: StatusChangeRow): StatusChange => fromRow(StatusChange, row);

@@ -1,7 +1,8 @@
 import { Arg, Authorized, Ctx, Query, Resolver, Root, Subscription, type SubscribeResolverData } from "type-graphql";
 import { badInput } from "../common/connection.ts";
 import { unauthenticated } from "../auth/viewer.ts";
-import { createLoaders, type Context } from "../context.ts";
+import type { Context } from "../context.ts";
+import { createLoaders } from "../loader-registry.ts";
 import { EngagementFilter } from "../engagements/engagement.inputs.ts";
 import { filterWhere } from "../engagements/engagement.service.ts";
 import { latestSequence } from "./change-hub.ts";

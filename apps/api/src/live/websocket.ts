@@ -1,4 +1,3 @@
-import type { Database } from "@engagement-tracker/db";
 import {
   GraphQLError,
   parse,
@@ -13,14 +12,15 @@ import type { IncomingMessage, Server } from "node:http";
 import { WebSocketServer } from "ws";
 import { credentialOf } from "../auth/request-credentials.ts";
 import type { ViewerCache } from "../auth/viewer-cache.ts";
-import { createContext } from "../context.ts";
+import type { Context, RequestContext } from "../context.ts";
 import type { ChangeHub } from "./change-hub.ts";
 import { SubscriberAccess } from "./subscriber-access.ts";
 
 export interface SubscriptionServerOptions {
   httpServer: Server;
   schema: GraphQLSchema;
-  db: Database;
+  /** Completes a subscription's context with the database and its loaders (the server factory's). */
+  createContext: (request: RequestContext) => Context;
   changeHub: ChangeHub;
   viewerCache: ViewerCache;
   /** Browser origins that may open a socket (a socket carries the session cookie). */
@@ -37,7 +37,7 @@ export interface SubscriptionServerOptions {
  * A client authenticates with `connectionParams: { authorization: "Bearer …" }` or the session cookie.
  */
 export function serveSubscriptions(options: SubscriptionServerOptions): { dispose(): Promise<void> } {
-  const { httpServer, schema, db, changeHub, viewerCache, allowedOrigins, openConnections } = options;
+  const { httpServer, schema, createContext, changeHub, viewerCache, allowedOrigins, openConnections } = options;
   const rules = [...specifiedRules, ...options.validationRules, subscriptionsOnly];
   const sockets = new WebSocketServer({
     server: httpServer,
@@ -67,7 +67,7 @@ export function serveSubscriptions(options: SubscriptionServerOptions): { dispos
         });
         const viewer = credential ? await viewerCache.viewerFor(credential) : null;
         if (credential && viewer) access.watch(extra.socket, credential, viewer);
-        return createContext(db, {
+        return createContext({
           credential,
           viewer,
           sessionCookie: { set: () => {}, clear: () => {} },

@@ -1,7 +1,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import { Role } from "../common/enums.ts";
 import { toPayload } from "../common/payload.ts";
-import { announced, type Context } from "../context.ts";
+import type { Context } from "../context.ts";
+import { announced } from "../live/announced.ts";
 import { withEngagement } from "../engagements/engagement.payloads.ts";
 import type { WriteResult } from "../engagements/engagement.service.ts";
 import { Engagement } from "../engagements/engagement.type.ts";

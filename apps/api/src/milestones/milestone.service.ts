@@ -1,11 +1,6 @@
-import {
-  EngagementEventKind,
-  type Milestone as MilestoneRow,
-  type Prisma,
-  type PrismaClient,
-} from "@engagement-tracker/db";
+import { EngagementEventKind, type Prisma, type PrismaClient } from "@engagement-tracker/db";
 import { groupLoader, rowLoader } from "../common/loaders.ts";
-import { fromRow, rowIdOf } from "../common/node.ts";
+import { rowIdOf } from "../common/node.ts";
 import { RefusedError, UserErrorCode, refuse } from "../common/user-error.ts";
 import { validateInput } from "../common/validation.ts";
 import {
@@ -15,9 +10,7 @@ import {
   type WriteResult,
 } from "../engagements/engagement.service.ts";
 import type { AddMilestoneInput, MilestoneStateInput } from "./milestone.inputs.ts";
-import { Milestone } from "./milestone.type.ts";
-
-export const toMilestone = (row: MilestoneRow): Milestone => fromRow(Milestone, row);
+import { toMilestone, type Milestone } from "./milestone.type.ts";
 
 /** An engagement's milestones as every reader shows them: by due date. */
 export const MILESTONES_IN_ORDER = {

@@ -1,6 +1,7 @@
+import type { Milestone as MilestoneRow } from "@engagement-tracker/db";
 import { Field, ObjectType } from "type-graphql";
 import { TODAY_IS_UTC, todayUtc } from "../engagements/health.ts";
-import { Node, NodeObject } from "../common/node.ts";
+import { Node, NodeObject, fromRow } from "../common/node.ts";
 import { DateScalar, DateTimeScalar } from "../common/scalars.ts";
 
 @ObjectType({ implements: Node, description: "A preparation step, such as 'agenda agreed', with a due date." })
@@ -29,3 +30,5 @@ export class Milestone extends NodeObject {
   @Field(() => DateTimeScalar)
   updatedAt: Date;
 }
+
+export const toMilestone = (row: MilestoneRow): Milestone => fromRow(Milestone, row);

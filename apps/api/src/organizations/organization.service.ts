@@ -1,9 +1,8 @@
-import type { Organization as OrganizationRow, Participation, Prisma, PrismaClient } from "@engagement-tracker/db";
+import type { Prisma, PrismaClient } from "@engagement-tracker/db";
 import { isISO31661Alpha2 } from "class-validator";
 import { badInput } from "../common/connection.ts";
 import { groupLoader, rowLoader } from "../common/loaders.ts";
-import { fromRow } from "../common/node.ts";
-import { Organization, Participant } from "./organization.type.ts";
+import { toOrganization, toParticipant, type Organization, type ParticipantRow } from "./organization.type.ts";
 
 export function listOrganizations(prisma: PrismaClient, country?: string | null): Promise<Organization[]> {
   if (country && !isISO31661Alpha2(country.toUpperCase())) {
@@ -14,11 +13,7 @@ export function listOrganizations(prisma: PrismaClient, country?: string | null)
       where: country ? { country: country.toUpperCase() } : {},
       orderBy: [{ country: "asc" }, { name: "asc" }],
     })
-    .then((rows) => rows.map((row) => fromRow(Organization, row)));
-}
-
-export interface ParticipantRow extends Participant {
-  engagementId: string;
+    .then((rows) => rows.map(toOrganization));
 }
 
 /** An engagement's participants as every reader shows them: hosts first, then by organization name. */
@@ -27,18 +22,10 @@ export const PARTICIPANTS_IN_ORDER = {
   orderBy: [{ role: "asc" }, { organization: { name: "asc" } }] as Prisma.ParticipationOrderByWithRelationInput[],
 };
 
-export const toParticipant = ({
-  engagementId,
-  role,
-  organization,
-}: Participation & { organization: OrganizationRow }): ParticipantRow =>
-  Object.assign(new Participant(), { engagementId, role, organization: fromRow(Organization, organization) });
-
 export function createParticipantLoaders(prisma: PrismaClient) {
   return {
     organizationById: rowLoader(
-      async (ids) =>
-        (await prisma.organization.findMany({ where: { id: { in: ids } } })).map((row) => fromRow(Organization, row)),
+      async (ids) => (await prisma.organization.findMany({ where: { id: { in: ids } } })).map(toOrganization),
       (organization) => organization.rowId,
     ),
     participantsByEngagement: groupLoader<ParticipantRow>(

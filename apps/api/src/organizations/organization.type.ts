@@ -1,5 +1,6 @@
+import type { Organization as OrganizationRow, Participation } from "@engagement-tracker/db";
 import { Field, ObjectType } from "type-graphql";
-import { Node, NodeObject } from "../common/node.ts";
+import { Node, NodeObject, fromRow } from "../common/node.ts";
 import { ParticipationRole } from "../common/enums.ts";
 
 @ObjectType({ implements: Node, description: "A military or government body taking part in engagements." })
@@ -24,3 +25,16 @@ export class Participant {
   @Field(() => ParticipationRole)
   role: ParticipationRole;
 }
+
+export const toOrganization = (row: OrganizationRow): Organization => fromRow(Organization, row);
+
+export interface ParticipantRow extends Participant {
+  engagementId: string;
+}
+
+export const toParticipant = ({
+  engagementId,
+  role,
+  organization,
+}: Participation & { organization: OrganizationRow }): ParticipantRow =>
+  Object.assign(new Participant(), { engagementId, role, organization: toOrganization(organization) });

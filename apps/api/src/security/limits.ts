@@ -36,9 +36,6 @@ export function operationLimits() {
   return { plugins, validationRules, parseOptions: { maxTokens: OPERATION_LIMITS.maxTokens } };
 }
 
-/** Longest search text accepted: every word is a condition, so this bounds a query's cost. */
-export const MAX_SEARCH_LENGTH = 200;
-
 export interface RateLimits {
   /** Requests per minute for one user's token, or one IP address without a valid one. */
   requestsPerMinute: number;

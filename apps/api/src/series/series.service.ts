@@ -1,12 +1,9 @@
-import type { PrismaClient, Series as SeriesRow } from "@engagement-tracker/db";
+import type { PrismaClient } from "@engagement-tracker/db";
 import { rowLoader } from "../common/loaders.ts";
-import { fromRow } from "../common/node.ts";
-import { Series } from "./series.type.ts";
-
-export const toSeries = (row: SeriesRow): Series => fromRow(Series, row);
+import { toSeries, type Series } from "./series.type.ts";
 
 export function listSeries(prisma: PrismaClient): Promise<Series[]> {
-  return prisma.series.findMany({ orderBy: { name: "asc" } }).then((rows) => rows.map((row) => fromRow(Series, row)));
+  return prisma.series.findMany({ orderBy: { name: "asc" } }).then((rows) => rows.map(toSeries));
 }
 
 export function createSeriesLoaders(prisma: PrismaClient) {

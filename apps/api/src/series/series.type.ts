@@ -1,5 +1,6 @@
+import type { Series as SeriesRow } from "@engagement-tracker/db";
 import { Field, ObjectType } from "type-graphql";
-import { Node, NodeObject } from "../common/node.ts";
+import { Node, NodeObject, fromRow } from "../common/node.ts";
 
 @ObjectType({
   implements: Node,
@@ -17,3 +18,5 @@ export class Series extends NodeObject {
   @Field(() => String, { nullable: true })
   description: string | null;
 }
+
+export const toSeries = (row: SeriesRow): Series => fromRow(Series, row);

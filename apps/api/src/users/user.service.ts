@@ -6,14 +6,7 @@ import { validateInput } from "../common/validation.ts";
 import { hashPassword } from "../auth/password.ts";
 import type { Viewer } from "../auth/viewer.ts";
 import type { CreateUserInput, UpdateUserInput } from "./user.inputs.ts";
-import { User } from "./user.type.ts";
-
-/** The columns a User may show; the password hash is never read into the API's objects. */
-export const publicUserFields = { id: true, name: true, email: true, role: true, disabledAt: true } as const;
-
-export type PublicUserRow = Prisma.UserGetPayload<{ select: typeof publicUserFields }>;
-
-export const toUser = (row: PublicUserRow): User => fromRow(User, row);
+import { User, publicUserFields, toUser } from "./user.type.ts";
 
 /**
  * Whether `viewer` may read a user's email, role and disabled state: their own record and,

@@ -1,5 +1,6 @@
+import type { Prisma } from "@engagement-tracker/db";
 import { Field, ObjectType } from "type-graphql";
-import { Node, NodeObject } from "../common/node.ts";
+import { Node, NodeObject, fromRow } from "../common/node.ts";
 import type { Role } from "../common/enums.ts";
 import { Payload } from "../common/payload.ts";
 
@@ -20,6 +21,13 @@ export class User extends NodeObject {
   /** Set on the user a sign-in returns: that request proved it is this user before it had a session. */
   provenBySignIn?: boolean;
 }
+
+/** The columns a User may show; the password hash is never read into the API's objects. */
+export const publicUserFields = { id: true, name: true, email: true, role: true, disabledAt: true } as const;
+
+export type PublicUserRow = Prisma.UserGetPayload<{ select: typeof publicUserFields }>;
+
+export const toUser = (row: PublicUserRow): User => fromRow(User, row);
 
 @ObjectType()
 export class UserPayload extends Payload {
