@@ -56,6 +56,15 @@ export default {
       to: { path: APPS },
     },
     {
+      name: "packages-through-their-exports",
+      severity: "error",
+      comment:
+        "Another workspace is imported by its package name, so only what its `exports` map offers is reachable; " +
+        "a relative path into its folder would bypass that.",
+      from: { path: "^(apps/[^/]+|packages/[^/]+|prisma|bench)/" },
+      to: { dependencyTypes: ["local"], pathNot: "^$1/" },
+    },
+    {
       name: "api-not-to-dashboard",
       severity: "error",
       comment: "The API never imports the dashboard.",

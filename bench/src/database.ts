@@ -1,4 +1,4 @@
-import { hashToken, issueToken } from "@engagement-tracker/api/src/auth/tokens.ts";
+import { hashToken, issueToken } from "@engagement-tracker/api";
 import { openDatabase } from "@engagement-tracker/db";
 import { applyMigrations, createFreshPostgresDatabase } from "@engagement-tracker/db/migrations";
 import { seedSyntheticData } from "@engagement-tracker/db/seed";
