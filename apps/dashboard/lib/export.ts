@@ -3,7 +3,8 @@ import { query, type ApiProblem, type ApiResult } from "./api";
 import { filterOf, orderOf, readListView, searchParamsOf } from "./list-view";
 import { firstNodes } from "./paging";
 
-// 30 a page: the API's per-query cost limit (5,000) refuses these fields at 40.
+// 30 a page: the API's per-query cost limit (OPERATION_LIMITS.maxCost in @engagement-tracker/schema/limits)
+// refuses these fields at 40.
 const ExportEngagementsQuery = graphql(`
   query ExportEngagements($filter: EngagementFilter, $orderBy: EngagementOrder, $after: String) {
     engagements(filter: $filter, orderBy: $orderBy, first: 30, after: $after) {

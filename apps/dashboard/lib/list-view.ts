@@ -34,7 +34,10 @@ export interface ListView {
 
 export type SearchParams = Record<string, string | string[] | undefined>;
 
-/** The API accepts pages of up to 100, but its per-query cost limit refuses this table's fields past ~75. */
+/**
+ * The API accepts pages of up to MAX_PAGE_SIZE, but its per-query cost limit (OPERATION_LIMITS.maxCost, both in
+ * @engagement-tracker/schema/limits) refuses this table's fields past ~75.
+ */
 export const PAGE_SIZES = [10, 25, 50] as const;
 
 /** The table as it first opens: everything, by start date, 25 a page. */

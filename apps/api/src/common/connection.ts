@@ -1,9 +1,9 @@
+import { MAX_PAGE_SIZE } from "@engagement-tracker/schema/limits";
 import { GraphQLError } from "graphql";
 import { ArgsType, Field, Int, ObjectType, registerEnumType, type ClassType } from "type-graphql";
 import { isUuid } from "./node.ts";
 
 export const DEFAULT_PAGE_SIZE = 25;
-export const MAX_PAGE_SIZE = 100;
 
 export enum OrderDirection {
   ASC = "ASC",

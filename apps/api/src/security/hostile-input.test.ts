@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import WebSocket from "ws";
 import { startTestApi, type TestApi } from "../test/api.ts";
 import { day, insertEngagement } from "../test/fixtures.ts";
-import { OPERATION_LIMITS } from "./limits.ts";
+import { OPERATION_LIMITS } from "@engagement-tracker/schema/limits";
 
 let api: TestApi;
 let engagementId: string;

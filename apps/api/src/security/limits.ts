@@ -1,3 +1,4 @@
+import { OPERATION_LIMITS } from "@engagement-tracker/schema/limits";
 import { ApolloArmor } from "@escape.tech/graphql-armor";
 import type { Request, RequestHandler, Response } from "express";
 import { ipKeyGenerator, rateLimit, type RateLimitRequestHandler } from "express-rate-limit";
@@ -7,19 +8,7 @@ import { credentialOf } from "../auth/request-credentials.ts";
 import type { ViewerCache } from "../auth/viewer-cache.ts";
 import type { Viewer } from "../auth/viewer.ts";
 
-/**
- * Per-operation limits. The dashboard's deepest query (an engagement with its
- * participants' organizations and history actors) is depth 6 and well under the cost.
- */
-export const OPERATION_LIMITS = {
-  maxDepth: 10,
-  maxCost: 5_000,
-  maxAliases: 15,
-  maxTokens: 3_000,
-  maxDirectives: 20,
-} as const;
-
-/** Validation rules and plugins that refuse oversized operations before they run. */
+/** Validation rules and plugins that refuse operations over OPERATION_LIMITS before they run. */
 export function operationLimits() {
   const armor = new ApolloArmor({
     maxDepth: { n: OPERATION_LIMITS.maxDepth },
