@@ -65,6 +65,21 @@ export default {
       to: { dependencyTypes: ["local"], pathNot: "^$1/" },
     },
     {
+      name: "api-context-types-only",
+      severity: "error",
+      comment:
+        "The GraphQL context is a leaf: types only. What builds it (loaders included) lives in the server factory.",
+      from: { path: `${API}src/context\\.ts$` },
+      to: { dependencyTypesNot: ["type-only"] },
+    },
+    {
+      name: "api-common-knows-no-domain",
+      severity: "error",
+      comment: "apps/api/src/common holds what every domain shares; it imports no domain folder.",
+      from: { path: `${API}src/common/` },
+      to: { path: `${API}src/`, pathNot: `${API}src/common/` },
+    },
+    {
       name: "api-not-to-dashboard",
       severity: "error",
       comment: "The API never imports the dashboard.",
