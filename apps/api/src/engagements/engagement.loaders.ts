@@ -2,7 +2,7 @@ import type { PrismaClient, StatusChange as StatusChangeRow } from "@engagement-
 import DataLoader from "dataloader";
 import { groupLoader, rowLoader } from "../common/loaders.ts";
 import { toEngagementEvent } from "./engagement-event.type.ts";
-import { earliestStartReaching } from "./engagement.service.ts";
+import { earliestStartReaching } from "./engagement.queries.ts";
 import { toEngagement } from "./engagement.type.ts";
 import { toStatusChange } from "./status-change.type.ts";
 

@@ -27,14 +27,8 @@ import {
   UpdateEngagementStatusPayload,
   withEngagement,
 } from "./engagement.payloads.ts";
-import {
-  archiveEngagement,
-  changeStatus,
-  createEngagement,
-  findEngagement,
-  listEngagements,
-  updateEngagement,
-} from "./engagement.service.ts";
+import { archiveEngagement, changeStatus, createEngagement, updateEngagement } from "./engagement.commands.ts";
+import { findEngagement, listEngagements } from "./engagement.queries.ts";
 import { EngagementEvent } from "./engagement-event.type.ts";
 import { Engagement } from "./engagement.type.ts";
 import { Health, TODAY_IS_UTC, assessHealth, todayUtc, type HealthAssessment } from "./health.ts";

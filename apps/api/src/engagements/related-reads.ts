@@ -6,7 +6,7 @@ import { PARTICIPANTS_IN_ORDER } from "../organizations/organization.service.ts"
 import { toParticipant } from "../organizations/organization.type.ts";
 import { toSeries } from "../series/series.type.ts";
 import { publicUserFields, toUser } from "../users/user.type.ts";
-import type { IncludedRelations } from "./engagement.service.ts";
+import type { IncludedRelations } from "./engagement.queries.ts";
 import type { Engagement } from "./engagement.type.ts";
 import { toStatusChange } from "./status-change.type.ts";
 

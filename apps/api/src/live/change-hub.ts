@@ -1,7 +1,7 @@
 import type { EngagementEvent as EngagementEventRow, PrismaClient } from "@engagement-tracker/db";
 import { toEngagementEvent } from "../engagements/engagement-event.type.ts";
 import type { EngagementFilter } from "../engagements/engagement.inputs.ts";
-import { filterWhere } from "../engagements/engagement.service.ts";
+import { filterWhere } from "../engagements/engagement.queries.ts";
 import { toEngagement } from "../engagements/engagement.type.ts";
 import type { ChangeFeed } from "./change-feed.ts";
 import { EngagementChange } from "./engagement-change.type.ts";

@@ -4,7 +4,7 @@ import { unauthenticated } from "../auth/viewer.ts";
 import type { Context } from "../context.ts";
 import { createLoaders } from "../loader-registry.ts";
 import { EngagementFilter } from "../engagements/engagement.inputs.ts";
-import { filterWhere } from "../engagements/engagement.service.ts";
+import { filterWhere } from "../engagements/engagement.queries.ts";
 import { latestSequence } from "./change-hub.ts";
 import { EngagementChange } from "./engagement-change.type.ts";
 

@@ -4,7 +4,7 @@ import { toPayload } from "../common/payload.ts";
 import type { Context } from "../context.ts";
 import { announced } from "../live/announced.ts";
 import { withEngagement } from "../engagements/engagement.payloads.ts";
-import type { WriteResult } from "../engagements/engagement.service.ts";
+import type { WriteResult } from "../engagements/versioned-write.ts";
 import { Engagement } from "../engagements/engagement.type.ts";
 import { AddMilestoneInput, MilestoneStateInput } from "./milestone.inputs.ts";
 import { MilestonePayload } from "./milestone.payloads.ts";

@@ -3,12 +3,8 @@ import { groupLoader, rowLoader } from "../common/loaders.ts";
 import { rowIdOf } from "../common/node.ts";
 import { RefusedError, UserErrorCode, refuse } from "../common/user-error.ts";
 import { validateInput } from "../common/validation.ts";
-import {
-  nothingToWrite,
-  requireEngagementRowId,
-  writeEngagement,
-  type WriteResult,
-} from "../engagements/engagement.service.ts";
+import { requireEngagementRowId } from "../engagements/engagement.commands.ts";
+import { nothingToWrite, writeEngagement, type WriteResult } from "../engagements/versioned-write.ts";
 import type { AddMilestoneInput, MilestoneStateInput } from "./milestone.inputs.ts";
 import { toMilestone, type Milestone } from "./milestone.type.ts";
 

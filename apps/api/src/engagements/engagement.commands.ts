@@ -1,0 +1,214 @@
+// The engagement commands: create, update, change status, archive.
+import {
+  EngagementEventKind,
+  EngagementStatus,
+  type Prisma,
+  type PrismaClient,
+  type StatusChange as StatusChangeRow,
+} from "@engagement-tracker/db";
+import { globalIdOf, rowIdOf } from "../common/node.ts";
+import { RefusedError, UserErrorCode, refuse, userError } from "../common/user-error.ts";
+import { toEngagement } from "./engagement.type.ts";
+import type {
+  ArchiveEngagementInput,
+  CreateEngagementInput,
+  ParticipantInput,
+  UpdateEngagementInput,
+  UpdateEngagementStatusInput,
+} from "./engagement.inputs.ts";
+import { judgeMove } from "./lifecycle.ts";
+
+import {
+  appendEvent,
+  columnChanges,
+  nothingToWrite,
+  writeEngagement,
+  type Tx,
+  type WriteResult,
+} from "./versioned-write.ts";
+import { requireValid, resolveParticipants, resolveSeries, windowErrors } from "./engagement.validation.ts";
+
+const INITIAL_STATUSES: readonly EngagementStatus[] = [EngagementStatus.PROPOSED, EngagementStatus.PLANNED];
+
+export async function createEngagement(
+  prisma: PrismaClient,
+  input: CreateEngagementInput,
+  actorId: string | null,
+): Promise<WriteResult> {
+  await requireValid(input);
+  return prisma.$transaction(async (tx) => {
+    const errors = windowErrors(input.startsOn, input.endsOn);
+    if (!INITIAL_STATUSES.includes(input.status)) {
+      errors.push(userError(UserErrorCode.VALIDATION, "A new engagement starts as PROPOSED or PLANNED.", ["status"]));
+    }
+    let seriesRowId: string | null = null;
+    if (input.seriesId) {
+      const series = await resolveSeries(tx, input.seriesId);
+      if ("error" in series) errors.push(series.error);
+      else seriesRowId = series.rowId;
+    }
+    const participants = await resolveParticipants(tx, input.participants ?? []);
+    errors.push(...participants.errors);
+    if (errors.length) throw new RefusedError(errors);
+
+    const row = await tx.engagement.create({
+      data: {
+        title: input.title,
+        kind: input.kind,
+        seriesId: seriesRowId,
+        round: input.round ?? null,
+        status: input.status,
+        startsOn: input.startsOn,
+        endsOn: input.endsOn,
+        locationName: input.locationName,
+        region: input.region || null,
+        country: input.country.toUpperCase(),
+        hostCountry: input.hostCountry.toUpperCase(),
+        summary: input.summary || null,
+        objectives: input.objectives ?? [],
+        participations: { create: participants.rows },
+        statusChanges: { create: { fromStatus: null, toStatus: input.status, reason: "Created", actorId } },
+      },
+    });
+    const sequence = await appendEvent(tx, {
+      engagementId: row.id,
+      kind: EngagementEventKind.CREATED,
+      version: 1,
+      actorId,
+    });
+    return { engagement: toEngagement(row), extra: undefined, sequence };
+  });
+}
+
+/** Fields that must never be cleared: `null` for them is a mistake, not "remove". */
+const REQUIRED_ON_UPDATE = ["title", "kind", "startsOn", "endsOn", "locationName", "country", "hostCountry"] as const;
+
+export async function updateEngagement(
+  prisma: PrismaClient,
+  input: UpdateEngagementInput,
+  actorId: string | null,
+): Promise<WriteResult<void>> {
+  const rowId = requireEngagementRowId(input.id);
+  return writeEngagement(prisma, { rowId, expectedVersion: input.expectedVersion, actorId }, async (current, tx) => {
+    await requireValid(input, current);
+    const errors = REQUIRED_ON_UPDATE.filter((field) => input[field] === null).map((field) =>
+      userError(UserErrorCode.VALIDATION, `${field} cannot be removed.`, [field]),
+    );
+    errors.push(...windowErrors(input.startsOn ?? current.startsOn, input.endsOn ?? current.endsOn));
+    const changes: Prisma.EngagementUncheckedUpdateManyInput = {
+      title: input.title ?? undefined,
+      kind: input.kind ?? undefined,
+      startsOn: input.startsOn ?? undefined,
+      endsOn: input.endsOn ?? undefined,
+      locationName: input.locationName ?? undefined,
+      country: input.country?.toUpperCase(),
+      hostCountry: input.hostCountry?.toUpperCase(),
+      round: input.round,
+      region: input.region === undefined ? undefined : input.region || null,
+      summary: input.summary === undefined ? undefined : input.summary || null,
+      outcome: input.outcome === undefined ? undefined : input.outcome || null,
+      objectives: input.objectives === undefined ? undefined : (input.objectives ?? []),
+    };
+    if (input.seriesId !== undefined) {
+      if (input.seriesId === null || input.seriesId === "") changes.seriesId = null;
+      else {
+        const series = await resolveSeries(tx, input.seriesId);
+        if ("error" in series) errors.push(series.error);
+        else changes.seriesId = series.rowId;
+      }
+    }
+    // Like `objectives`, `participants: null` means none; omitted means unchanged.
+    const participants =
+      input.participants === undefined ? null : await resolveParticipants(tx, input.participants ?? []);
+    errors.push(...(participants?.errors ?? []));
+    if (errors.length) throw new RefusedError(errors, toEngagement(current));
+    const participantChange = participants && (await participantsChange(tx, rowId, participants.rows));
+    const columns = columnChanges(current, changes);
+    if (!Object.keys(columns).length && !participantChange) return nothingToWrite(undefined);
+    return {
+      changes: Object.fromEntries(
+        Object.keys(columns).map((column) => [column, changes[column as keyof typeof changes]]),
+      ),
+      event: EngagementEventKind.EDITED,
+      details: participantChange ? { participants: participantChange } : undefined,
+      alsoWrite: participantChange
+        ? async (tx: Tx) => {
+            await tx.participation.deleteMany({ where: { engagementId: rowId } });
+            await tx.participation.createMany({
+              data: participants.rows.map((row) => ({ ...row, engagementId: rowId })),
+            });
+          }
+        : undefined,
+    };
+  });
+}
+
+type ParticipantRow = { organizationId: string; role: ParticipantInput["role"] };
+
+/** The participants before and after, as the audit trail records them, or null when they stay the same. */
+async function participantsChange(tx: Tx, engagementId: string, wanted: ParticipantRow[]) {
+  const existing = await tx.participation.findMany({
+    where: { engagementId },
+    select: { organizationId: true, role: true },
+  });
+  const asAudit = (rows: ParticipantRow[]) =>
+    rows
+      .map((row) => ({ organizationId: globalIdOf("Organization", row.organizationId), role: row.role }))
+      .sort((a, b) => a.organizationId.localeCompare(b.organizationId));
+  const [from, to] = [asAudit(existing), asAudit(wanted)];
+  return JSON.stringify(from) === JSON.stringify(to) ? null : { from, to };
+}
+
+export async function changeStatus(
+  prisma: PrismaClient,
+  input: UpdateEngagementStatusInput,
+  actorId: string | null,
+): Promise<WriteResult<StatusChangeRow>> {
+  const rowId = requireEngagementRowId(input.id);
+  return writeEngagement(prisma, { rowId, expectedVersion: input.expectedVersion, actorId }, async (current) => {
+    await requireValid(input, current);
+    const verdict = judgeMove(current.status, input.status, input.reason);
+    if (!verdict.allowed) {
+      const [code, field] =
+        verdict.problem === "transition"
+          ? [UserErrorCode.INVALID_TRANSITION, "status"]
+          : [UserErrorCode.VALIDATION, "reason"];
+      refuse(code, verdict.message, [field], toEngagement(current));
+    }
+    return {
+      changes: { status: input.status },
+      event: EngagementEventKind.STATUS_CHANGED,
+      details: input.reason ? { reason: input.reason } : undefined,
+      alsoWrite: (tx: Tx) =>
+        tx.statusChange.create({
+          data: {
+            engagementId: rowId,
+            fromStatus: current.status,
+            toStatus: input.status,
+            reason: input.reason || null,
+            actorId,
+          },
+        }),
+    };
+  });
+}
+
+export async function archiveEngagement(
+  prisma: PrismaClient,
+  input: ArchiveEngagementInput,
+  actorId: string | null,
+): Promise<WriteResult> {
+  const target = { rowId: requireEngagementRowId(input.id), expectedVersion: input.expectedVersion, actorId };
+  return writeEngagement(prisma, target, async () => ({
+    changes: { archivedAt: new Date() },
+    event: EngagementEventKind.ARCHIVED,
+  }));
+}
+
+/** The row ID of an engagement global ID, or a NOT_FOUND refusal. */
+export function requireEngagementRowId(globalId: string, field = "id"): string {
+  return (
+    rowIdOf("Engagement", globalId) ??
+    refuse(UserErrorCode.NOT_FOUND, `No engagement has the ID "${globalId}".`, [field])
+  );
+}
