@@ -2,7 +2,8 @@ import { Arg, Authorized, Ctx, Mutation, Query, Resolver } from "type-graphql";
 import { toPayload } from "../common/payload.ts";
 import type { Context } from "../context.ts";
 import { User } from "../users/user.type.ts";
-import { requireSession } from "./viewer.ts";
+import { CurrentViewer } from "./current-viewer.ts";
+import { requireSession, type Viewer } from "./viewer.ts";
 import { createApiToken, findViewerUser, listApiTokens, revokeApiToken, signIn, signOut } from "./auth.service.ts";
 import {
   ApiToken,
@@ -53,8 +54,8 @@ export class AuthResolver {
 
   @Authorized()
   @Query(() => [ApiToken], { description: "Your personal API tokens, newest first (an admin sees everyone's)." })
-  apiTokens(@Ctx() { prisma, viewer }: Context): Promise<ApiToken[]> {
-    return listApiTokens(prisma, viewer!);
+  apiTokens(@Ctx() { prisma }: Context, @CurrentViewer() viewer: Viewer): Promise<ApiToken[]> {
+    return listApiTokens(prisma, viewer);
   }
 
   @Authorized()
@@ -63,11 +64,12 @@ export class AuthResolver {
       "Creates a personal API token acting with your role. Only from a signed-in session: an API token is refused (FORBIDDEN).",
   })
   createApiToken(
-    @Ctx() { prisma, viewer, credential }: Context,
+    @Ctx() { prisma, credential }: Context,
+    @CurrentViewer() viewer: Viewer,
     @Arg("input", () => CreateApiTokenInput) input: CreateApiTokenInput,
   ): Promise<CreateApiTokenPayload> {
     requireSession(credential, "Creating an API token");
-    return toPayload(CreateApiTokenPayload, () => createApiToken(prisma, viewer!, input));
+    return toPayload(CreateApiTokenPayload, () => createApiToken(prisma, viewer, input));
   }
 
   @Authorized()
@@ -75,11 +77,12 @@ export class AuthResolver {
     description: "Revokes a personal API token: it stops working at once (within 5 s on other API instances).",
   })
   revokeApiToken(
-    @Ctx() { prisma, viewer, viewerCache }: Context,
+    @Ctx() { prisma, viewerCache }: Context,
+    @CurrentViewer() viewer: Viewer,
     @Arg("input", () => RevokeApiTokenInput) input: RevokeApiTokenInput,
   ): Promise<RevokeApiTokenPayload> {
     return toPayload(RevokeApiTokenPayload, async () => {
-      const apiToken = await revokeApiToken(prisma, viewer!, input.id);
+      const apiToken = await revokeApiToken(prisma, viewer, input.id);
       viewerCache.forgetAll();
       return { apiToken };
     });

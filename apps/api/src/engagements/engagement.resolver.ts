@@ -5,6 +5,8 @@ import { PageArgs } from "../common/connection.ts";
 import { rowIdOf } from "../common/node.ts";
 import { selectedFields, selectedNodeFields } from "../common/selection.ts";
 import { toPayload } from "../common/payload.ts";
+import { CurrentViewer } from "../auth/current-viewer.ts";
+import type { Viewer } from "../auth/viewer.ts";
 import type { Context } from "../context.ts";
 import { announced } from "../live/announced.ts";
 import { Milestone } from "../milestones/milestone.type.ts";
@@ -124,10 +126,11 @@ export class EngagementResolver {
   @Mutation(() => CreateEngagementPayload)
   createEngagement(
     @Ctx() context: Context,
+    @CurrentViewer() viewer: Viewer,
     @Arg("input", () => CreateEngagementInput) input: CreateEngagementInput,
   ): Promise<CreateEngagementPayload> {
     return toPayload(CreateEngagementPayload, async () =>
-      withEngagement(announced(context, await createEngagement(context.prisma, input, context.viewer!.id)).engagement),
+      withEngagement(announced(context, await createEngagement(context.prisma, input, viewer.id)).engagement),
     );
   }
 
@@ -135,14 +138,13 @@ export class EngagementResolver {
   @Mutation(() => UpdateEngagementPayload, { description: "Edits facts of an engagement (not its status)." })
   updateEngagement(
     @Ctx() context: Context,
+    @CurrentViewer() viewer: Viewer,
     @Arg("input", () => UpdateEngagementInput) input: UpdateEngagementInput,
   ): Promise<UpdateEngagementPayload> {
     return toPayload(
       UpdateEngagementPayload,
       async () =>
-        withEngagement(
-          announced(context, await updateEngagement(context.prisma, input, context.viewer!.id)).engagement,
-        ),
+        withEngagement(announced(context, await updateEngagement(context.prisma, input, viewer.id)).engagement),
       withEngagement,
     );
   }
@@ -153,12 +155,13 @@ export class EngagementResolver {
   })
   updateEngagementStatus(
     @Ctx() context: Context,
+    @CurrentViewer() viewer: Viewer,
     @Arg("input", () => UpdateEngagementStatusInput) input: UpdateEngagementStatusInput,
   ): Promise<UpdateEngagementStatusPayload> {
     return toPayload(
       UpdateEngagementStatusPayload,
       async () => {
-        const { engagement, extra } = announced(context, await changeStatus(context.prisma, input, context.viewer!.id));
+        const { engagement, extra } = announced(context, await changeStatus(context.prisma, input, viewer.id));
         return { engagement, statusChange: toStatusChange(extra) };
       },
       withEngagement,
@@ -171,14 +174,13 @@ export class EngagementResolver {
   })
   archiveEngagement(
     @Ctx() context: Context,
+    @CurrentViewer() viewer: Viewer,
     @Arg("input", () => ArchiveEngagementInput) input: ArchiveEngagementInput,
   ): Promise<ArchiveEngagementPayload> {
     return toPayload(
       ArchiveEngagementPayload,
       async () =>
-        withEngagement(
-          announced(context, await archiveEngagement(context.prisma, input, context.viewer!.id)).engagement,
-        ),
+        withEngagement(announced(context, await archiveEngagement(context.prisma, input, viewer.id)).engagement),
       withEngagement,
     );
   }

@@ -1,6 +1,8 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import { Role } from "../common/enums.ts";
 import { toPayload } from "../common/payload.ts";
+import { CurrentViewer } from "../auth/current-viewer.ts";
+import type { Viewer } from "../auth/viewer.ts";
 import type { Context } from "../context.ts";
 import { announced } from "../live/announced.ts";
 import { withEngagement } from "../engagements/engagement.payloads.ts";
@@ -24,11 +26,12 @@ export class MilestoneResolver {
   @Mutation(() => MilestonePayload, { description: "Adds a preparation step to an engagement." })
   addMilestone(
     @Ctx() context: Context,
+    @CurrentViewer() viewer: Viewer,
     @Arg("input", () => AddMilestoneInput) input: AddMilestoneInput,
   ): Promise<MilestonePayload> {
     return toPayload(
       MilestonePayload,
-      async () => toMilestonePayload(announced(context, await addMilestone(context.prisma, input, context.viewer!.id))),
+      async () => toMilestonePayload(announced(context, await addMilestone(context.prisma, input, viewer.id))),
       withEngagement,
     );
   }
@@ -37,25 +40,32 @@ export class MilestoneResolver {
   @Mutation(() => MilestonePayload, { description: "Marks a milestone done; done already is not an error." })
   completeMilestone(
     @Ctx() context: Context,
+    @CurrentViewer() viewer: Viewer,
     @Arg("input", () => MilestoneStateInput) input: MilestoneStateInput,
   ): Promise<MilestonePayload> {
-    return this.setDone(context, input, true);
+    return this.setDone(context, viewer, input, true);
   }
 
   @Authorized(Role.EDITOR)
   @Mutation(() => MilestonePayload, { description: "Marks a done milestone open again." })
   reopenMilestone(
     @Ctx() context: Context,
+    @CurrentViewer() viewer: Viewer,
     @Arg("input", () => MilestoneStateInput) input: MilestoneStateInput,
   ): Promise<MilestonePayload> {
-    return this.setDone(context, input, false);
+    return this.setDone(context, viewer, input, false);
   }
 
-  private setDone(context: Context, input: MilestoneStateInput, done: boolean): Promise<MilestonePayload> {
+  private setDone(
+    context: Context,
+    viewer: Viewer,
+    input: MilestoneStateInput,
+    done: boolean,
+  ): Promise<MilestonePayload> {
     return toPayload(
       MilestonePayload,
       async () =>
-        toMilestonePayload(announced(context, await setMilestoneDone(context.prisma, input, done, context.viewer!.id))),
+        toMilestonePayload(announced(context, await setMilestoneDone(context.prisma, input, done, viewer.id))),
       withEngagement,
     );
   }
