@@ -4,11 +4,10 @@ import { Role } from "../common/enums.ts";
 import { PageArgs } from "../common/connection.ts";
 import { rowIdOf } from "../common/node.ts";
 import { selectedFields, selectedNodeFields } from "../common/selection.ts";
-import { toPayload } from "../common/payload.ts";
 import { CurrentViewer } from "../auth/current-viewer.ts";
 import type { Viewer } from "../auth/viewer.ts";
 import type { Context } from "../context.ts";
-import { announced } from "../live/announced.ts";
+import { engagementMutation } from "./engagement-mutation.ts";
 import { Milestone } from "../milestones/milestone.type.ts";
 import { Participant } from "../organizations/organization.type.ts";
 import { Series } from "../series/series.type.ts";
@@ -27,7 +26,6 @@ import {
   EngagementConnection,
   UpdateEngagementPayload,
   UpdateEngagementStatusPayload,
-  withEngagement,
 } from "./engagement.payloads.ts";
 import { archiveEngagement, changeStatus, createEngagement, updateEngagement } from "./engagement.commands.ts";
 import { findEngagement, listEngagements } from "./engagement.queries.ts";
@@ -129,8 +127,8 @@ export class EngagementResolver {
     @CurrentViewer() viewer: Viewer,
     @Arg("input", () => CreateEngagementInput) input: CreateEngagementInput,
   ): Promise<CreateEngagementPayload> {
-    return toPayload(CreateEngagementPayload, async () =>
-      withEngagement(announced(context, await createEngagement(context.prisma, input, viewer.id)).engagement),
+    return engagementMutation(context, CreateEngagementPayload, () =>
+      createEngagement(context.prisma, input, viewer.id),
     );
   }
 
@@ -141,11 +139,8 @@ export class EngagementResolver {
     @CurrentViewer() viewer: Viewer,
     @Arg("input", () => UpdateEngagementInput) input: UpdateEngagementInput,
   ): Promise<UpdateEngagementPayload> {
-    return toPayload(
-      UpdateEngagementPayload,
-      async () =>
-        withEngagement(announced(context, await updateEngagement(context.prisma, input, viewer.id)).engagement),
-      withEngagement,
+    return engagementMutation(context, UpdateEngagementPayload, () =>
+      updateEngagement(context.prisma, input, viewer.id),
     );
   }
 
@@ -158,13 +153,11 @@ export class EngagementResolver {
     @CurrentViewer() viewer: Viewer,
     @Arg("input", () => UpdateEngagementStatusInput) input: UpdateEngagementStatusInput,
   ): Promise<UpdateEngagementStatusPayload> {
-    return toPayload(
+    return engagementMutation(
+      context,
       UpdateEngagementStatusPayload,
-      async () => {
-        const { engagement, extra } = announced(context, await changeStatus(context.prisma, input, viewer.id));
-        return { engagement, statusChange: toStatusChange(extra) };
-      },
-      withEngagement,
+      () => changeStatus(context.prisma, input, viewer.id),
+      ({ engagement, extra }) => ({ engagement, statusChange: toStatusChange(extra) }),
     );
   }
 
@@ -177,11 +170,8 @@ export class EngagementResolver {
     @CurrentViewer() viewer: Viewer,
     @Arg("input", () => ArchiveEngagementInput) input: ArchiveEngagementInput,
   ): Promise<ArchiveEngagementPayload> {
-    return toPayload(
-      ArchiveEngagementPayload,
-      async () =>
-        withEngagement(announced(context, await archiveEngagement(context.prisma, input, viewer.id)).engagement),
-      withEngagement,
+    return engagementMutation(context, ArchiveEngagementPayload, () =>
+      archiveEngagement(context.prisma, input, viewer.id),
     );
   }
 }

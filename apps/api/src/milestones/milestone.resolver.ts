@@ -1,11 +1,9 @@
 import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
 import { Role } from "../common/enums.ts";
-import { toPayload } from "../common/payload.ts";
 import { CurrentViewer } from "../auth/current-viewer.ts";
 import type { Viewer } from "../auth/viewer.ts";
 import type { Context } from "../context.ts";
-import { announced } from "../live/announced.ts";
-import { withEngagement } from "../engagements/engagement.payloads.ts";
+import { engagementMutation } from "../engagements/engagement-mutation.ts";
 import type { WriteResult } from "../engagements/versioned-write.ts";
 import { Engagement } from "../engagements/engagement.type.ts";
 import { AddMilestoneInput, MilestoneStateInput } from "./milestone.inputs.ts";
@@ -29,10 +27,11 @@ export class MilestoneResolver {
     @CurrentViewer() viewer: Viewer,
     @Arg("input", () => AddMilestoneInput) input: AddMilestoneInput,
   ): Promise<MilestonePayload> {
-    return toPayload(
+    return engagementMutation(
+      context,
       MilestonePayload,
-      async () => toMilestonePayload(announced(context, await addMilestone(context.prisma, input, viewer.id))),
-      withEngagement,
+      () => addMilestone(context.prisma, input, viewer.id),
+      toMilestonePayload,
     );
   }
 
@@ -62,11 +61,11 @@ export class MilestoneResolver {
     input: MilestoneStateInput,
     done: boolean,
   ): Promise<MilestonePayload> {
-    return toPayload(
+    return engagementMutation(
+      context,
       MilestonePayload,
-      async () =>
-        toMilestonePayload(announced(context, await setMilestoneDone(context.prisma, input, done, viewer.id))),
-      withEngagement,
+      () => setMilestoneDone(context.prisma, input, done, viewer.id),
+      toMilestonePayload,
     );
   }
 }
