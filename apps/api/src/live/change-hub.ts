@@ -45,7 +45,6 @@ export class ChangeHub {
   private readonly subscribers = new Set<Subscriber>();
   private reading: Promise<void> | null = null;
   private readAgain = false;
-
   private retryTimer: NodeJS.Timeout | undefined;
 
   private constructor(

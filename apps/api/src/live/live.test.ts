@@ -5,10 +5,9 @@ import { graphql } from "@engagement-tracker/schema";
 import type { TypedDocumentNode } from "@graphql-typed-document-node/core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { CloseCode } from "graphql-ws";
-import { hashPassword } from "../auth/password.ts";
 import { globalIdOf } from "../common/node.ts";
 import { freePort, startApiProcess, type ApiProcess } from "../test/api-process.ts";
-import { clientFor, createUserWithToken, startTestApi, type TestApi } from "../test/api.ts";
+import { clientFor, createSession, createUserWithToken, startTestApi, type TestApi } from "../test/api.ts";
 import { day, insertEngagement } from "../test/fixtures.ts";
 import { redisAnswers } from "../test/redis.ts";
 import { recordChanges } from "../test/subscriptions.ts";
@@ -92,17 +91,6 @@ const CreateEngagement = graphql(`
   }
 `);
 
-const LiveSignIn = graphql(`
-  mutation LiveSignIn($input: SignInInput!) {
-    signIn(input: $input) {
-      token
-      errors {
-        code
-      }
-    }
-  }
-`);
-
 const LiveSignOut = graphql(`
   mutation LiveSignOut {
     signOut {
@@ -151,6 +139,12 @@ const newEngagementInput = (title: string) => ({
   country: "US",
   hostCountry: "US",
 });
+
+/** A viewer with a dashboard session (not an API token), as signing in gives one. */
+async function signedInUser(api: TestApi) {
+  const { id } = await createUserWithToken(api.prisma, "VIEWER");
+  return { id, token: await createSession(api.prisma, id) };
+}
 
 describe("live changes on one instance", () => {
   let api: TestApi;
@@ -216,13 +210,7 @@ describe("live changes on one instance", () => {
   });
 
   it("accepts a browser's session cookie from the dashboard's origin, and refuses any other origin", async () => {
-    const email = `cookie-${crypto.randomUUID()}@test.local`;
-    const password = "a long enough password";
-    await api.prisma.user.create({
-      data: { email, name: "Cookie Reader", role: "VIEWER", passwordHash: await hashPassword(password) },
-    });
-    const { signIn } = await api.anonymous.query(LiveSignIn, { input: { email, password } });
-    const cookie = `et_session=${signIn.token}`;
+    const cookie = `et_session=${(await signedInUser(api)).token}`;
     const { latestChangeSequence } = await api.query(LatestSequence);
 
     await expect(
@@ -292,29 +280,18 @@ describe("subscriptions end when the access they were opened with ends", () => {
   });
   afterAll(() => api?.close());
 
-  const password = "a long enough password";
-
-  async function signedInUser() {
-    const email = `session-${crypto.randomUUID()}@test.local`;
-    const user = await api.prisma.user.create({
-      data: { email, name: "Live Reader", role: "VIEWER", passwordHash: await hashPassword(password) },
-    });
-    const { signIn } = await api.anonymous.query(LiveSignIn, { input: { email, password } });
-    return { id: user.id, token: signIn.token! };
-  }
-
   const endings = [
     {
       ending: "signing out",
-      user: signedInUser,
-      end: (user: { token: string }) => clientFor(api.url, user.token).query(LiveSignOut),
+      user: () => signedInUser(api),
+      end: (user: { token: string }) => api.withToken(user.token).query(LiveSignOut),
       code: CloseCode.Unauthorized,
     },
     {
       ending: "revoking the token",
       user: () => createUserWithToken(api.prisma, "VIEWER"),
       end: async (user: { token: string }) => {
-        const own = clientFor(api.url, user.token);
+        const own = api.withToken(user.token);
         const [token] = (await own.query(LiveTokens)).apiTokens;
         await own.query(LiveRevoke, { input: { id: token!.id } });
       },

@@ -47,7 +47,7 @@ export class SubscriberAccess {
   }
 
   /** Whether the credential still stands for the user and role it was accepted for; null while it does. */
-  async ended(credential: string, accepted: Viewer): Promise<AccessEnded | null> {
+  private async ended(credential: string, accepted: Viewer): Promise<AccessEnded | null> {
     const now = await this.viewerCache.viewerFor(credential);
     if (!now || now.id !== accepted.id) {
       return { code: CloseCode.Unauthorized, reason: "Signed out: the session ended or the token no longer works." };
