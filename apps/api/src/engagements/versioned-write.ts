@@ -1,6 +1,11 @@
 // The write protocol every change to an engagement follows (row lock, version check, audit event in
-// commit order), and the audit trail it appends to, which the ChangeHub reads back.
-import { EngagementEventKind, type Prisma, type PrismaClient } from "@engagement-tracker/db";
+// commit order), and the audit trail it appends to and that the ChangeHub reads back.
+import {
+  EngagementEventKind,
+  type EngagementEvent as EngagementEventRow,
+  type Prisma,
+  type PrismaClient,
+} from "@engagement-tracker/db";
 import { globalIdOf } from "../common/node.ts";
 import { RefusedError, UserErrorCode, refuse, userError } from "../common/user-error.ts";
 import { toEngagement, type Engagement, type EngagementRow } from "./engagement.type.ts";
@@ -25,6 +30,27 @@ export async function appendEvent(tx: Tx, data: Prisma.EngagementEventUncheckedC
   await tx.$queryRaw`SELECT pg_advisory_xact_lock(${EVENT_ORDER_LOCK})::text`;
   const { sequence } = await tx.engagementEvent.create({ data, select: { sequence: true } });
   return sequence;
+}
+
+/** The sequence of the latest committed change (0 before the first). */
+export async function latestSequence(prisma: PrismaClient): Promise<bigint> {
+  const latest = await prisma.engagementEvent.aggregate({ _max: { sequence: true } });
+  return latest._max.sequence ?? 0n;
+}
+
+/**
+ * Committed changes after sequence `after` (and up to `upTo`), oldest first. Sequences follow
+ * commit order (see EVENT_ORDER_LOCK), so a reader that resumes after the last one it saw misses none.
+ */
+export function readEvents(
+  prisma: PrismaClient,
+  { after, upTo, limit }: { after: bigint; upTo?: bigint; limit: number },
+): Promise<EngagementEventRow[]> {
+  return prisma.engagementEvent.findMany({
+    where: { sequence: { gt: after, lte: upTo } },
+    orderBy: { sequence: "asc" },
+    take: limit,
+  });
 }
 
 /** Who is writing, to which engagement, expecting which version. */

@@ -3,14 +3,9 @@ import { toEngagementEvent } from "../engagements/engagement-event.type.ts";
 import type { EngagementFilter } from "../engagements/engagement.inputs.ts";
 import { filterWhere } from "../engagements/engagement.queries.ts";
 import { toEngagement } from "../engagements/engagement.type.ts";
+import { latestSequence, readEvents } from "../engagements/versioned-write.ts";
 import type { ChangeFeed } from "./change-feed.ts";
 import { EngagementChange } from "./engagement-change.type.ts";
-
-/** The sequence of the latest committed change (0 before the first). */
-export async function latestSequence(prisma: PrismaClient): Promise<bigint> {
-  const latest = await prisma.engagementEvent.aggregate({ _max: { sequence: true } });
-  return latest._max.sequence ?? 0n;
-}
 
 /** Events read per query while catching up. */
 const PAGE = 500;
@@ -124,11 +119,7 @@ export class ChangeHub {
   /** Replays one subscriber's missed changes until it has seen all this instance has; then it goes live. */
   private async catchUp(subscriber: Subscriber): Promise<void> {
     while (subscriber.delivered < this.lastSeen) {
-      const events = await this.prisma.engagementEvent.findMany({
-        where: { sequence: { gt: subscriber.delivered, lte: this.lastSeen } },
-        orderBy: { sequence: "asc" },
-        take: PAGE,
-      });
+      const events = await readEvents(this.prisma, { after: subscriber.delivered, upTo: this.lastSeen, limit: PAGE });
       if (!events.length) break;
       await this.deliver(events, [subscriber]);
     }
@@ -145,11 +136,7 @@ export class ChangeHub {
       do {
         this.readAgain = false;
         for (;;) {
-          const events = await this.prisma.engagementEvent.findMany({
-            where: { sequence: { gt: this.lastSeen } },
-            orderBy: { sequence: "asc" },
-            take: PAGE,
-          });
+          const events = await readEvents(this.prisma, { after: this.lastSeen, limit: PAGE });
           if (!events.length) break;
           // Subscribers catching up read as far as this, so they switch to live exactly here.
           const before = this.lastSeen;

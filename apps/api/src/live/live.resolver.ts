@@ -5,7 +5,7 @@ import type { Context } from "../context.ts";
 import { createLoaders } from "../loader-registry.ts";
 import { EngagementFilter } from "../engagements/engagement.inputs.ts";
 import { filterWhere } from "../engagements/engagement.queries.ts";
-import { latestSequence } from "./change-hub.ts";
+import { latestSequence } from "../engagements/versioned-write.ts";
 import { EngagementChange } from "./engagement-change.type.ts";
 
 interface EngagementChangedArgs {
