@@ -4,7 +4,7 @@ import { CloseCode } from "graphql-ws";
 import { globalIdOf } from "../common/node.ts";
 import { createUserWithToken, startTestApi, type TestApi } from "../test/api.ts";
 import { insertEngagement } from "../test/fixtures.ts";
-import { LiveUpdateUser, MoveStatus, signedInUser } from "../test/live-operations.ts";
+import { LiveUpdateUser, MoveStatus, signedInUser } from "../test/shared-operations.ts";
 import { recordChanges } from "../test/subscriptions.ts";
 
 const LiveSignOut = graphql(`

@@ -8,7 +8,7 @@ import { globalIdOf } from "../common/node.ts";
 import { freePort, startApiProcess, type ApiProcess } from "../test/api-process.ts";
 import { clientFor, createUserWithToken } from "../test/api.ts";
 import { insertEngagement } from "../test/fixtures.ts";
-import { CreateEngagement, LiveUpdateUser, MoveStatus, Rename, newEngagementInput } from "../test/live-operations.ts";
+import { CreateEngagement, LiveUpdateUser, MoveStatus, Rename, newEngagementInput } from "../test/shared-operations.ts";
 import { redisAnswers } from "../test/redis.ts";
 import { recordChanges } from "../test/subscriptions.ts";
 

@@ -2,7 +2,7 @@ import { graphql } from "@engagement-tracker/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type TestApi } from "../test/api.ts";
 import { day, insertEngagement } from "../test/fixtures.ts";
-import { CreateEngagement, MoveStatus, Rename, newEngagementInput, signedInUser } from "../test/live-operations.ts";
+import { CreateEngagement, MoveStatus, Rename, newEngagementInput, signedInUser } from "../test/shared-operations.ts";
 import { recordChanges } from "../test/subscriptions.ts";
 
 const EngagementWithRelations = graphql(`

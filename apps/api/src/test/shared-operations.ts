@@ -2,7 +2,7 @@ import { graphql } from "@engagement-tracker/schema";
 import { createSession, createUserWithToken, type TestApi } from "./api.ts";
 import { day } from "./fixtures.ts";
 
-// Operations and fixtures the live-update test files share.
+// Operations and fixtures several test files share.
 
 export const MoveStatus = graphql(`
   mutation LiveMove($input: UpdateEngagementStatusInput!) {
