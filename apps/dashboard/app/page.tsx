@@ -6,7 +6,7 @@ import { CountCards } from "../components/overview/CountCards";
 import { RecentChanges } from "../components/overview/RecentChanges";
 import { CHART_MONTHS, StatusByMonthChart } from "../components/overview/StatusByMonthChart";
 import { TIMELINE_DAYS, UpcomingTimeline } from "../components/overview/UpcomingTimeline";
-import { query } from "../lib/api";
+import { sharedQuery } from "../lib/shared-reads";
 import { getFormatter } from "../lib/reader";
 import styles from "./overview.module.css";
 
@@ -46,7 +46,7 @@ const OverviewPageQuery = graphql(`
 
 export default async function OverviewPage() {
   const [result, format] = await Promise.all([
-    query(OverviewPageQuery, { timelineDays: TIMELINE_DAYS, chartMonths: CHART_MONTHS }),
+    sharedQuery(OverviewPageQuery, { timelineDays: TIMELINE_DAYS, chartMonths: CHART_MONTHS }),
     getFormatter(),
   ]);
   if (!result.ok) {

@@ -14,8 +14,13 @@ const CONNECTION_LABELS: Record<Connection, string> = {
   "signed-out": "Signed out",
 };
 
-/** Changes arriving within this window cause one re-render, not one each. */
-const REFRESH_DEBOUNCE_MS = 150;
+/**
+ * Changes close together cause one re-render: it waits until none has come for QUIET_MS, but no
+ * longer than MAX_WAIT_MS after the first change it is waiting for, so a steady stream of changes
+ * still shows, once a second.
+ */
+const QUIET_MS = 250;
+const MAX_WAIT_MS = 1_000;
 /** Errors in a row after which the stream is said to be offline and reopened with growing pauses. */
 const FAILURES_BEFORE_BACKOFF = 3;
 const FIRST_BACKOFF_MS = 2_000;
@@ -55,13 +60,18 @@ export function LiveUpdates() {
     };
 
     let refreshTimer: ReturnType<typeof setTimeout> | undefined;
+    let waitingSince: number | undefined;
     const refresh = () => {
       refreshTimer = undefined;
+      waitingSince = undefined;
       if (isEditing()) setHeldBackOn(window.location.pathname);
       else router.refresh();
     };
     const refreshSoon = () => {
-      refreshTimer ??= setTimeout(refresh, REFRESH_DEBOUNCE_MS);
+      const now = Date.now();
+      waitingSince ??= now;
+      clearTimeout(refreshTimer);
+      refreshTimer = setTimeout(refresh, Math.min(QUIET_MS, waitingSince + MAX_WAIT_MS - now));
     };
 
     let source: EventSource | null = null;

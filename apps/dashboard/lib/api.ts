@@ -2,6 +2,8 @@ import type { ApolloClient, OperationVariables, TypedDocumentNode } from "@apoll
 import { CombinedGraphQLErrors, ServerError } from "@apollo/client/errors";
 import { redirect } from "next/navigation";
 import { apiUrl, getClient } from "./apollo";
+import { liveState } from "./live-state";
+import { sessionToken } from "./session";
 
 /** Why the API could not answer, in words for the person looking at the page. */
 export interface ApiProblem {
@@ -37,7 +39,11 @@ export async function mutate<Data, Variables extends OperationVariables>(
   variables: Variables,
 ): Promise<ApiResult<Data>> {
   const options = { mutation: document, variables } as ApolloClient.MutateOptions<Data, Variables>;
-  return signInWhenSignedOut(await settle(async () => (await getClient().mutate(options)).data as Data));
+  const result = signInWhenSignedOut(await settle(async () => (await getClient().mutate(options)).data as Data));
+  // The writer's next pages must show their change before the live stream has brought it here.
+  const token = await sessionToken();
+  if (result.ok && token) liveState.wrote(token);
+  return result;
 }
 
 async function settle<Data>(run: () => Promise<Data>): Promise<ApiResult<Data>> {

@@ -1,6 +1,7 @@
 import { graphql, type Role } from "@engagement-tracker/schema";
 import { cache } from "react";
 import { queryMaybeSignedOut } from "./api";
+import { liveState } from "./live-state";
 import { sessionToken } from "./session";
 
 const ViewerQuery = graphql(`
@@ -24,12 +25,21 @@ export function withAccount<User extends { email: string | null; role: Role | nu
   return user && user.email !== null && user.role !== null ? { ...user, email: user.email, role: user.role } : null;
 }
 
-/** Who is signed in, once per request (the header and the page both ask); null when nobody is. */
+/**
+ * Who is signed in, once per request (the header and the page both ask); null when nobody is.
+ * While the session has a live stream open, the answer the API gave is reused: the stream's end
+ * is what would tell that the session or its role changed, and ending forgets it.
+ */
 export const getViewer = cache(async () => {
-  if (!(await sessionToken())) return null;
+  const token = await sessionToken();
+  if (!token) return null;
+  const known = liveState.viewerOf(token);
+  if (known !== undefined) return known;
   // Never sends anyone to sign in: the sign-in page itself asks who is signed in.
   const result = await queryMaybeSignedOut(ViewerQuery);
-  return result.ok ? withAccount(result.data.viewer) : null;
+  const viewer = result.ok ? withAccount(result.data.viewer) : null;
+  if (result.ok) liveState.rememberViewer(token, viewer);
+  return viewer;
 });
 
 const EDITING_ROLES: readonly Role[] = ["EDITOR", "ADMIN"];

@@ -7,7 +7,7 @@ import { ApiProblemNotice } from "../../components/ApiProblemNotice";
 import { EngagementFilters } from "../../components/engagements/EngagementFilters";
 import { EngagementResults } from "../../components/engagements/EngagementResults";
 import { TableSkeleton } from "../../components/engagements/TableSkeleton";
-import { query } from "../../lib/api";
+import { sharedQuery } from "../../lib/shared-reads";
 import { listViewSearch, readListView, type SearchParams } from "../../lib/list-view";
 import { getFormatter } from "../../lib/reader";
 import { exportHref } from "../../lib/routes";
@@ -43,7 +43,7 @@ async function isClientNavigation(): Promise<boolean> {
 export default async function EngagementsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const view = readListView(await searchParams);
   const [options, format, viewer, clientNavigation] = await Promise.all([
-    query(FilterOptionsQuery),
+    sharedQuery(FilterOptionsQuery),
     getFormatter(),
     getViewer(),
     isClientNavigation(),

@@ -2,6 +2,7 @@ import { createClient } from "graphql-ws";
 import type { NextRequest } from "next/server";
 import WebSocket from "ws";
 import { apiUrl } from "../../lib/apollo";
+import { liveState } from "../../lib/live-state";
 import { SESSION_COOKIE } from "../../lib/session-cookie";
 
 export const dynamic = "force-dynamic";
@@ -51,11 +52,20 @@ export async function GET(request: NextRequest): Promise<Response> {
         retryAttempts: 0,
         connectionAckWaitTimeout: CONNECT_TIMEOUT_MS,
       });
+      let open = true;
+      // Counted from the API's acceptance until this bridge stops: while it is open, the API
+      // vouches for the session (it would close the socket the moment the session's access ended).
+      let counted = false;
       connected = new Promise((resolve, reject) => {
-        upstream.on("connected", () => resolve());
+        upstream.on("connected", () => {
+          if (open && !counted) {
+            counted = true;
+            liveState.streamOpened(token);
+          }
+          resolve();
+        });
         upstream.on("closed", reject);
       });
-      let open = true;
       const send = (text: string) => {
         if (open) controller.enqueue(encoder.encode(text));
       };
@@ -63,6 +73,7 @@ export async function GET(request: NextRequest): Promise<Response> {
       stop = () => {
         if (!open) return;
         open = false;
+        if (counted) liveState.streamClosed(token);
         clearInterval(keepalive);
         unsubscribe();
         void upstream.dispose();
@@ -97,6 +108,7 @@ export async function GET(request: NextRequest): Promise<Response> {
             if (isSignedOut(errors)) return signOut();
             if (!data) return;
             const { event, engagement } = data.engagementChanged;
+            liveState.changeSeen(event.sequence);
             // Only what the page needs to know it should re-render; it reads the data itself.
             const change = { sequence: event.sequence, kind: event.kind, engagementId: engagement.id };
             send(`id: ${event.sequence}\nevent: change\ndata: ${JSON.stringify(change)}\n\n`);

@@ -1,6 +1,6 @@
 import { graphql } from "@engagement-tracker/schema";
 import Link from "next/link";
-import { query } from "../../lib/api";
+import { sharedQuery } from "../../lib/shared-reads";
 import { filterOf, hasFilters, orderOf, pageOf, withChanges, withoutFilters, type ListView } from "../../lib/list-view";
 import { getFormatter } from "../../lib/reader";
 import { engagementsHref } from "../../lib/routes";
@@ -35,7 +35,7 @@ const EngagementResultsQuery = graphql(`
 /** One page of the table with its count and paging links, or a designed empty state. */
 export async function EngagementResults({ view }: { view: ListView }) {
   const [result, format] = await Promise.all([
-    query(EngagementResultsQuery, { filter: filterOf(view), orderBy: orderOf(view), ...pageOf(view) }),
+    sharedQuery(EngagementResultsQuery, { filter: filterOf(view), orderBy: orderOf(view), ...pageOf(view) }),
     getFormatter(),
   ]);
   if (!result.ok) return <ApiProblemNotice problem={result.problem} />;

@@ -11,7 +11,7 @@ import { MilestoneList } from "../../../components/engagement/MilestoneList";
 import { ParticipantsCard } from "../../../components/engagement/ParticipantsCard";
 import { StatusChangePanel } from "../../../components/engagement/StatusChangePanel";
 import { StatusHistory } from "../../../components/engagement/StatusHistory";
-import { query } from "../../../lib/api";
+import { sharedQuery } from "../../../lib/shared-reads";
 import { getFormatter } from "../../../lib/reader";
 import { editEngagementHref, idFromSegment } from "../../../lib/routes";
 import { canEdit, getViewer } from "../../../lib/viewer";
@@ -42,7 +42,7 @@ const EngagementDetailQuery = graphql(`
 type Params = { params: Promise<{ id: string }> };
 
 // The title and the page need the same engagement: one request serves both.
-const loadEngagement = cache((id: string) => query(EngagementDetailQuery, { id }));
+const loadEngagement = cache((id: string) => sharedQuery(EngagementDetailQuery, { id }));
 
 export async function generateMetadata({ params }: Params): Promise<Metadata> {
   const result = await loadEngagement(idFromSegment((await params).id));

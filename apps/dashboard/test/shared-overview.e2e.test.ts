@@ -1,0 +1,111 @@
+import type { BrowserContext, Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { engagementOfMyOwn, launchBrowser, signedIn } from "./browser";
+
+// Two people watching the overview: a change is read from the API once for both, a burst of
+// changes refreshes each page once, and what they see is never older than the change.
+
+const apiOrigin = new URL(inject("apiUrl")).origin;
+
+/** GraphQL operations the API has answered so far, by operation name (its /metrics). */
+async function operationCounts(): Promise<Map<string, number>> {
+  const text = await (await fetch(`${apiOrigin}/metrics`)).text();
+  const counts = new Map<string, number>();
+  for (const [, operation, value] of text.matchAll(
+    /^graphql_operations_total\{[^}]*operation="([^"]+)"[^}]*\} (\S+)$/gm,
+  )) {
+    counts.set(operation!, (counts.get(operation!) ?? 0) + Number(value));
+  }
+  return counts;
+}
+
+/** How many more times each operation was answered than in `before`, leaving out those that were not. */
+function grownSince(before: Map<string, number>, after: Map<string, number>): Record<string, number> {
+  const grown: Record<string, number> = {};
+  for (const [operation, count] of after) {
+    const more = count - (before.get(operation) ?? 0);
+    if (more) grown[operation] = more;
+  }
+  return grown;
+}
+
+/** Counts the page's re-renders: each router.refresh() is one RSC request for the page's path. */
+function countRefreshes(page: Page): { readonly count: number } {
+  const counter = { count: 0 };
+  page.on("request", (request) => {
+    if (
+      request.headers()["rsc"] === "1" &&
+      new URL(request.url()).pathname === "/" &&
+      !request.headers()["next-router-prefetch"]
+    ) {
+      counter.count += 1;
+    }
+  });
+  return counter;
+}
+
+const indicator = (page: Page) => page.getByRole("banner").getByRole("status");
+const timeline = (page: Page) => page.getByRole("region", { name: /Next \d+ days/ });
+const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+
+describe("an overview many people watch", () => {
+  let browser: Awaited<ReturnType<typeof launchBrowser>>;
+  const contexts: BrowserContext[] = [];
+  const pages: Page[] = [];
+  const refreshes: { readonly count: number }[] = [];
+
+  beforeAll(async () => {
+    browser = await launchBrowser();
+    // Two viewers and an editor: three sessions, three live streams, two roles.
+    for (const role of ["viewer", "viewer", "editor"] as const) {
+      const context = await signedIn(browser, role);
+      const page = await context.newPage();
+      await page.goto("/");
+      await expect.poll(() => indicator(page).innerText()).toMatch(/Live$/);
+      contexts.push(context);
+      pages.push(page);
+      refreshes.push(countRefreshes(page));
+    }
+  });
+  afterAll(() => browser?.close());
+
+  it("shows one change on every overview, reading the overview from the API once per role", async () => {
+    // The first change after the streams opened: the one the shared answers start from.
+    await engagementOfMyOwn({ startsOn: inDays(3), endsOn: inDays(4) });
+    for (const page of pages) await expect.poll(() => timeline(page).innerText()).toContain("Test engagement");
+
+    const before = await operationCounts();
+    const { title } = await engagementOfMyOwn({ startsOn: inDays(2), endsOn: inDays(3) });
+    for (const page of pages) await expect.poll(() => timeline(page).innerText()).toContain(title);
+    // Late work (prefetches of the links the new page shows) counts too.
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    const { DashboardSignIn, DashboardCreateEngagement, ...caused } = grownSince(before, await operationCounts());
+    expect([DashboardSignIn, DashboardCreateEngagement]).toEqual([1, 1]);
+    // The overview once for each of the two roles; nobody is asked who they are again, and no
+    // engagement page is rendered for a link nobody followed.
+    expect(caused).toEqual({ OverviewPage: 2 });
+  });
+
+  it("refreshes each overview once for a burst of ten changes, and shows the last of them", async () => {
+    const before = refreshes.map((counter) => counter.count);
+    let last = "";
+    for (let change = 0; change < 10; change++) {
+      last = (await engagementOfMyOwn({ startsOn: inDays(1), endsOn: inDays(2) })).title;
+    }
+    for (const page of pages) await expect.poll(() => timeline(page).innerText()).toContain(last);
+    await new Promise((resolve) => setTimeout(resolve, 1_500));
+    expect(refreshes.map((counter, index) => counter.count - before[index]!)).toEqual([1, 1, 1]);
+  });
+
+  it("never shows an overview older than the change that woke it", async () => {
+    for (let change = 0; change < 3; change++) {
+      const { title } = await engagementOfMyOwn({ startsOn: inDays(1), endsOn: inDays(1) });
+      for (const page of pages) await expect.poll(() => timeline(page).innerText()).toContain(title);
+      // A reader who opens the page now sees it too, from the shared answer or afresh.
+      const late = await contexts[0]!.newPage();
+      await late.goto("/");
+      expect(await timeline(late).innerText()).toContain(title);
+      await late.close();
+    }
+  });
+});
