@@ -1,6 +1,6 @@
 import type { EngagementStatus, Health } from "@engagement-tracker/schema";
 import Link from "next/link";
-import { HEALTH_LABELS, HEALTHS, STATUS_LABELS, STATUSES } from "../../lib/labels";
+import { HEALTH_LABELS, OPEN_HEALTHS, STATUS_LABELS, STATUSES } from "../../lib/labels";
 import { DEFAULT_LIST_VIEW, withChanges, type ListView } from "../../lib/list-view";
 import { engagementsHref } from "../../lib/routes";
 import styles from "./CountCards.module.css";
@@ -15,7 +15,7 @@ interface Card {
   tone: { "data-status": EngagementStatus } | { "data-health": Health };
 }
 
-/** One card per status and per health; each opens the table filtered to what it counts. */
+/** One card per status and per health of open engagements; each opens the table filtered to what it counts. */
 export function CountCards({
   statusCounts,
   healthCounts,
@@ -40,7 +40,7 @@ export function CountCards({
       <CardGroup
         title="By health"
         className={styles.healthCards}
-        cards={HEALTHS.map((health) => ({
+        cards={OPEN_HEALTHS.map((health) => ({
           key: health,
           label: HEALTH_LABELS[health],
           count: byHealth.get(health) ?? 0,
