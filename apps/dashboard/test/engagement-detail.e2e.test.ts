@@ -12,7 +12,7 @@ const session = browserSession("editor");
 
 /** Opens an engagement the way a user does: search the table, follow the title. */
 async function openEngagement(target: Page, title: string): Promise<void> {
-  await target.goto(`/engagements?q=${encodeURIComponent(title)}`);
+  await target.goto(`/engagements?show=all&q=${encodeURIComponent(title)}`);
   await target.getByRole("link", { name: title, exact: true }).click();
   await target.getByRole("heading", { level: 1, name: title }).waitFor();
 }

@@ -59,7 +59,8 @@ beforeAll(async () => {
         data: { engagementId: engagement.id, title: "Papers circulated", dueOn: new Date(day(-2)) },
       });
     }
-    if (index === 7) await api.prisma.engagement.update({ where: { id: engagement.id }, data: { archivedAt: new Date() } });
+    if (index === 7)
+      await api.prisma.engagement.update({ where: { id: engagement.id }, data: { archivedAt: new Date() } });
   }
   const { engagements } = await api.query(ListByOrder, { first: 100, filter });
   everyRow = engagements.nodes;

@@ -93,7 +93,12 @@ export function pageQueries(
     return [
       {
         where: position
-          ? keysetAfter(column, travel, column === "title" ? position.value : parseInstant(position.value), position.rowId)
+          ? keysetAfter(
+              column,
+              travel,
+              column === "title" ? position.value : parseInstant(position.value),
+              position.rowId,
+            )
           : {},
         orderBy: [{ [column]: travel }, { id: travel }],
         cursorOf: (row) => encodeCursor({ ordering, value: valueOf(row), rowId: row.id }),
@@ -112,7 +117,6 @@ export function pageQueries(
       ],
     },
     orderBy: [{ startsOn: travel }, { id: travel }],
-    cursorOf: (row) =>
-      encodeCursor({ ordering, value: `${group.name}|${row.startsOn.toISOString()}`, rowId: row.id }),
+    cursorOf: (row) => encodeCursor({ ordering, value: `${group.name}|${row.startsOn.toISOString()}`, rowId: row.id }),
   }));
 }

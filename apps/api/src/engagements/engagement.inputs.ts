@@ -75,7 +75,10 @@ export class EngagementFilter {
   })
   upcoming?: boolean | null;
 
-  @Field(() => Boolean, { defaultValue: false, description: "Include archived engagements (ignored when `archived` is set)." })
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: "Include archived engagements (ignored when `archived` is set).",
+  })
   includeArchived: boolean;
 
   @Field(() => Boolean, {

@@ -1,6 +1,13 @@
 // Reading engagements: filters, keyset pages and their cursors, one engagement with its relations.
 import type { Prisma, PrismaClient, StatusChange as StatusChangeRow } from "@engagement-tracker/db";
-import { OrderDirection, badInput, readPageArgs, slicePage, type PageArgs, type PageInfo } from "../common/connection.ts";
+import {
+  OrderDirection,
+  badInput,
+  readPageArgs,
+  slicePage,
+  type PageArgs,
+  type PageInfo,
+} from "../common/connection.ts";
 import { rowIdOf, type NodeTypeName } from "../common/node.ts";
 import { MAX_SEARCH_LENGTH, boundWithinStoredDates } from "../common/validation.ts";
 import { toEngagement, type Engagement, type EngagementRow } from "./engagement.type.ts";

@@ -9,7 +9,7 @@ interface Card {
   key: string;
   label: string;
   count: number;
-  /** The table filtered to what the card counts. */
+  /** The table filtered to what the card counts: among all engagements, as the counts are. */
   filter: Partial<ListView>;
   /** Sets the card's colour. */
   tone: { "data-status": EngagementStatus } | { "data-health": Health };
@@ -33,7 +33,7 @@ export function CountCards({
           key: status,
           label: STATUS_LABELS[status],
           count: byStatus.get(status) ?? 0,
-          filter: { statuses: [status] },
+          filter: { show: "all", statuses: [status] },
           tone: { "data-status": status },
         }))}
       />
@@ -44,7 +44,7 @@ export function CountCards({
           key: health,
           label: HEALTH_LABELS[health],
           count: byHealth.get(health) ?? 0,
-          filter: { health: [health] },
+          filter: { show: "all", health: [health] },
           tone: { "data-health": health },
         }))}
       />
