@@ -72,7 +72,7 @@ describe("an engagement's page", () => {
     [
       "Military Maritime Consultative Agreement meeting, Honolulu",
       "CONFIRMED",
-      ["IN_PROGRESS", "POSTPONED", "CANCELLED"],
+      ["IN_PROGRESS", "COMPLETED", "POSTPONED", "CANCELLED"],
     ],
     ["POW/MIA archival research working group, Beijing", "IN_PROGRESS", ["COMPLETED", "POSTPONED"]],
   ])("offers from %s (%s) exactly the moves the lifecycle table allows", async (title, status, moves) => {
