@@ -12,6 +12,7 @@ import {
   browserSession,
   engagementOfMyOwn,
   RAW_ENUM_OR_ISO_DATE,
+  screenshot,
   screenshotOf,
   tableTitles,
   VIEWPORTS,
@@ -107,6 +108,10 @@ describe("the engagements list", () => {
     await session.page.waitForURL(/show=archived/);
     await expect.poll(() => tableTitles(session.page)).toEqual([mine.title]);
     expect(await rowOf(mine.title).getByText("Archived", { exact: true }).isVisible()).toBe(true);
+    for (const [name, viewport] of Object.entries(VIEWPORTS)) {
+      await session.page.setViewportSize(viewport);
+      await screenshot(session.page, `engagements-archived-rows-${name}`);
+    }
 
     // Every row under Archived is archived, and none elsewhere.
     await session.page.goto("/engagements?show=archived");
