@@ -193,7 +193,7 @@ function postgraphileDashboard(today: Date): string {
   ${months.join("\n  ")}
   health_OVERDUE: allEngagements(filter: { ${live}, ${overdue} }) { totalCount }
   health_AT_RISK: allEngagements(filter: { ${live}, ${atRisk} }) { totalCount }
-  health_ON_TRACK: allEngagements(filter: { ${live}, not: { or: [{ ${overdue} }, { ${atRisk} }] } }) { totalCount }
+  health_ON_TRACK: allEngagements(filter: { ${live}, ${notTerminal}, not: { or: [{ ${overdue} }, { ${atRisk} }] } }) { totalCount }
   upcoming: allEngagements(first: ${DASHBOARD.upcomingLimit}, orderBy: [STARTS_ON_ASC, ROW_ID_ASC], filter: { ${live}, status: { notEqualTo: CANCELLED }, endsOn: { greaterThanOrEqualTo: ${day(today)} }, startsOn: { lessThanOrEqualTo: ${day(addDays(today, DASHBOARD.timelineDays))} } }) {
     nodes { rowId title status startsOn endsOn locationName }
   }

@@ -28,6 +28,7 @@ export const HEALTH_LABELS: Record<Health, string> = {
   ON_TRACK: "On track",
   AT_RISK: "At risk",
   OVERDUE: "Overdue",
+  CLOSED: "Closed",
 };
 
 export const PARTICIPATION_ROLE_LABELS: Record<ParticipationRole, string> = {
@@ -40,6 +41,8 @@ export const PARTICIPATION_ROLE_LABELS: Record<ParticipationRole, string> = {
 export const STATUSES = Object.keys(STATUS_LABELS) as EngagementStatus[];
 export const KINDS = Object.keys(KIND_LABELS) as EngagementKind[];
 export const HEALTHS = Object.keys(HEALTH_LABELS) as Health[];
+/** Health an open engagement can have: the overview's health cards. Completed and cancelled ones are CLOSED. */
+export const OPEN_HEALTHS = HEALTHS.filter((health) => health !== "CLOSED");
 export const PARTICIPATION_ROLES = Object.keys(PARTICIPATION_ROLE_LABELS) as ParticipationRole[];
 
 /** The lifecycle requires a reason for these moves. */

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   DEFAULT_LIST_VIEW,
   filterOf,
+  orderOf,
   hasFilters,
   listViewSearch,
   pageOf,
@@ -15,7 +16,7 @@ const fromUrl = (search: string) => readListView(searchParamsOf(new URLSearchPar
 describe("the table's view in the URL", () => {
   it("round-trips every filter, the order and the page", () => {
     const search =
-      "?q=site+survey&status=PLANNED&status=CONFIRMED&kind=SITE_SURVEY&series=U2VyaWVz&country=CN&region=Hunan" +
+      "?show=all&q=site+survey&status=PLANNED&status=CONFIRMED&kind=SITE_SURVEY&series=U2VyaWVz&country=CN&region=Hunan" +
       "&health=AT_RISK&from=2027-01-01&to=2027-01-31&sort=title&dir=desc&size=10&after=abc";
     expect(listViewSearch(fromUrl(search))).toBe(search);
   });
@@ -32,6 +33,7 @@ describe("the table's view in the URL", () => {
     ["a country that is not a code", "?country=China&country=cn", { countries: ["CN"] }],
     ["both cursors", "?after=a&before=b", { after: "a", before: "" }],
     ["an unknown sort", "?sort=price", { sort: "START_DATE" }],
+    ["an unknown scope", "?show=everything", { show: "upcoming" }],
   ])("drops %s rather than send it to the API", (_, search, expected) => {
     expect(fromUrl(search)).toMatchObject(expected);
   });
@@ -42,8 +44,24 @@ describe("the table's view in the URL", () => {
     expect(withChanges(paged, { before: "xyz", after: "" })).toMatchObject({ after: "", before: "xyz" });
   });
 
+  it("opens on upcoming and in-progress engagements, soonest first", () => {
+    expect(DEFAULT_LIST_VIEW).toMatchObject({ show: "upcoming", sort: "START_DATE", direction: "ASC" });
+    expect(filterOf(DEFAULT_LIST_VIEW)).toEqual({ upcoming: true });
+    expect(filterOf(fromUrl("?show=all"))).toEqual({});
+    expect(filterOf(fromUrl("?show=archived"))).toEqual({ archived: true });
+    expect(hasFilters(fromUrl("?show=archived"))).toBe(true);
+  });
+
+  it.each([
+    ["status", "STATUS"],
+    ["health", "HEALTH"],
+  ] as const)("sorts by %s", (param, field) => {
+    expect(orderOf(fromUrl(`?sort=${param}&dir=desc`))).toEqual({ field, direction: "DESC" });
+    expect(listViewSearch(fromUrl(`?sort=${param}`))).toBe(`?sort=${param}`);
+  });
+
   it("maps onto the engagements query's filter and paging arguments", () => {
-    const view = fromUrl("?q=talks&status=PROPOSED&health=OVERDUE&to=2027-03-31&size=10&before=cursor");
+    const view = fromUrl("?show=all&q=talks&status=PROPOSED&health=OVERDUE&to=2027-03-31&size=10&before=cursor");
     expect(filterOf(view)).toEqual({ search: "talks", statuses: ["PROPOSED"], health: ["OVERDUE"], to: "2027-03-31" });
     expect(pageOf(view)).toEqual({ last: 10, before: "cursor" });
     expect(pageOf(fromUrl(""))).toEqual({ first: 25 });

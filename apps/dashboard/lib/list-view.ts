@@ -14,6 +14,8 @@ import { HEALTHS, KINDS, STATUSES } from "./labels";
  * view can be bookmarked and shared, and maps one-to-one onto the `engagements` query.
  */
 export interface ListView {
+  /** Which engagements at all: those still ahead or under way (the default), every one, or the archived ones. */
+  show: ListScope;
   search: string;
   statuses: EngagementStatus[];
   kinds: EngagementKind[];
@@ -32,6 +34,9 @@ export interface ListView {
   before: string;
 }
 
+export const LIST_SCOPES = ["upcoming", "all", "archived"] as const;
+export type ListScope = (typeof LIST_SCOPES)[number];
+
 export type SearchParams = Record<string, string | string[] | undefined>;
 
 /**
@@ -40,8 +45,9 @@ export type SearchParams = Record<string, string | string[] | undefined>;
  */
 export const PAGE_SIZES = [10, 25, 50] as const;
 
-/** The table as it first opens: everything, by start date, 25 a page. */
+/** The table as it first opens: upcoming and in-progress engagements, soonest first, 25 a page. */
 export const DEFAULT_LIST_VIEW: ListView = {
+  show: "upcoming",
   search: "",
   statuses: [],
   kinds: [],
@@ -63,6 +69,8 @@ export const SORT_PARAMS: Record<EngagementOrderField, string> = {
   START_DATE: "start",
   UPDATED_AT: "updated",
   TITLE: "title",
+  STATUS: "status",
+  HEALTH: "health",
 };
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -95,6 +103,7 @@ export function readListView(params: SearchParams): ListView {
   const pageSize = Number(valueOf(params, "size"));
   const after = valueOf(params, "after");
   return {
+    show: oneOf(LIST_SCOPES, [valueOf(params, "show")])[0] ?? DEFAULT_LIST_VIEW.show,
     search: valueOf(params, "q"),
     statuses: oneOf(STATUSES, valuesOf(params, "status")),
     kinds: oneOf(KINDS, valuesOf(params, "kind")),
@@ -120,6 +129,7 @@ export function listViewSearch(view: ListView): string {
   const add = (key: string, values: string | string[]) => {
     for (const value of Array.isArray(values) ? values : [values]) if (value) params.append(key, value);
   };
+  if (view.show !== DEFAULT_LIST_VIEW.show) add("show", view.show);
   add("q", view.search);
   add("status", view.statuses);
   add("kind", view.kinds);
@@ -151,6 +161,7 @@ export function withoutFilters(view: ListView): ListView {
 
 export function hasFilters(view: ListView): boolean {
   return (
+    view.show !== DEFAULT_LIST_VIEW.show ||
     Boolean(view.search || view.region || view.from || view.to) ||
     [view.statuses, view.kinds, view.seriesIds, view.countries, view.health].some((list) => list.length > 0)
   );
@@ -158,6 +169,8 @@ export function hasFilters(view: ListView): boolean {
 
 export function filterOf(view: ListView): EngagementFilter {
   const filter: EngagementFilter = {};
+  if (view.show === "upcoming") filter.upcoming = true;
+  if (view.show === "archived") filter.archived = true;
   if (view.search) filter.search = view.search;
   if (view.statuses.length) filter.statuses = view.statuses;
   if (view.kinds.length) filter.kinds = view.kinds;

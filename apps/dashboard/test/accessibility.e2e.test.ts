@@ -21,6 +21,10 @@ const PAGES = [
   { name: "overview", path: () => "/" },
   { name: "engagements", path: () => "/engagements?status=PLANNED&status=CONFIRMED&status=POSTPONED" },
   { name: "engagements-empty", path: () => "/engagements?q=nothing-is-called-this" },
+  { name: "engagements-upcoming", path: () => "/engagements" },
+  // More filters open (the dates are set), sorted by health.
+  { name: "engagements-dates", path: () => "/engagements?show=all&from=2026-01-01&to=2027-12-31&sort=health" },
+  { name: "engagements-archived", path: () => "/engagements?show=archived" },
   { name: "engagement", path: () => detailPath },
   { name: "engagement-edit", path: () => `${detailPath}/edit` },
   { name: "engagement-new", path: () => "/engagements/new" },

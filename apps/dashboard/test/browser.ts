@@ -8,7 +8,14 @@ import type { TypedDocumentNode } from "@apollo/client";
 import { print } from "graphql";
 import { mkdirSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from "playwright-core";
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Locator,
+  type Page,
+} from "playwright-core";
 import { afterAll, beforeAll, expect, inject } from "vitest";
 
 export const dashboardUrl = inject("dashboardUrl");
@@ -68,6 +75,10 @@ export async function countOn(page: Page, group: "By status" | "By health", labe
   const card = page.getByRole("region", { name: group }).getByRole("link", { name: new RegExp(`^${label}\\b`) });
   return Number((await card.innerText()).split("\n").pop());
 }
+
+/** What a message for people must not show: a status's enum name or an ISO date. */
+export const RAW_ENUM_OR_ISO_DATE =
+  /\b(PROPOSED|PLANNED|CONFIRMED|IN_PROGRESS|COMPLETED|POSTPONED|CANCELLED)\b|\d{4}-\d{2}-\d{2}/;
 
 /** The titles in the engagements table, top to bottom. */
 export function tableTitles(page: Page): Promise<string[]> {
@@ -136,6 +147,12 @@ export const VIEWPORTS = {
 export async function screenshot(page: Page, name: string): Promise<void> {
   mkdirSync(screenshotDir, { recursive: true });
   await page.screenshot({ path: `${screenshotDir}${name}.png`, fullPage: true });
+}
+
+/** Saves a screenshot of one part of a page (screenshots/dashboard, git-ignored). */
+export async function screenshotOf(part: Locator, name: string): Promise<void> {
+  mkdirSync(screenshotDir, { recursive: true });
+  await part.screenshot({ path: `${screenshotDir}${name}.png` });
 }
 
 /** Runs axe on the page and fails on any serious or critical violation, naming each. */

@@ -12,7 +12,7 @@ const session = browserSession("editor");
 
 /** Opens an engagement the way a user does: search the table, follow the title. */
 async function openEngagement(target: Page, title: string): Promise<void> {
-  await target.goto(`/engagements?q=${encodeURIComponent(title)}`);
+  await target.goto(`/engagements?show=all&q=${encodeURIComponent(title)}`);
   await target.getByRole("link", { name: title, exact: true }).click();
   await target.getByRole("heading", { level: 1, name: title }).waitFor();
 }
@@ -72,7 +72,7 @@ describe("an engagement's page", () => {
     [
       "Military Maritime Consultative Agreement meeting, Honolulu",
       "CONFIRMED",
-      ["IN_PROGRESS", "POSTPONED", "CANCELLED"],
+      ["IN_PROGRESS", "COMPLETED", "POSTPONED", "CANCELLED"],
     ],
     ["POW/MIA archival research working group, Beijing", "IN_PROGRESS", ["COMPLETED", "POSTPONED"]],
   ])("offers from %s (%s) exactly the moves the lifecycle table allows", async (title, status, moves) => {

@@ -20,11 +20,10 @@ async function titlesFromApi(
 }
 
 describe("the engagements table", () => {
-  it("filters by status: the URL and the rows change together", async () => {
-    await session.page.goto("/engagements");
+  it("filters by status as soon as it is ticked: the URL and the rows change together", async () => {
+    await session.page.goto("/engagements?show=all");
     await session.page.getByText("More filters").click();
     await session.page.getByRole("group", { name: "Status" }).getByLabel("Planned").check();
-    await session.page.getByRole("button", { name: "Apply filters" }).click();
     await session.page.waitForURL(/status=PLANNED/);
     const expected = await titlesFromApi({ statuses: ["PLANNED"] });
     await expect.poll(() => tableTitles(session.page)).toEqual(expected);
@@ -35,7 +34,7 @@ describe("the engagements table", () => {
   });
 
   it("keeps a view in the URL, so a bookmarked link opens the same rows", async () => {
-    const view = "/engagements?q=survey&country=CN&sort=title&dir=desc";
+    const view = "/engagements?show=all&q=survey&country=CN&sort=title&dir=desc";
     await session.page.goto(view);
     const titles = await tableTitles(session.page);
     expect(titles.length).toBeGreaterThan(0);
@@ -50,7 +49,7 @@ describe("the engagements table", () => {
   });
 
   it("pages with cursors: next and previous pages change the URL and the rows", async () => {
-    await session.page.goto("/engagements?size=10");
+    await session.page.goto("/engagements?show=all&size=10");
     const first = await tableTitles(session.page);
     expect(first).toHaveLength(10);
     await session.page.getByRole("navigation", { name: "Pages" }).getByRole("link", { name: "Next →" }).click();
@@ -62,7 +61,7 @@ describe("the engagements table", () => {
     await session.page.waitForURL(/before=/);
     await expect.poll(() => tableTitles(session.page)).toEqual(first);
     // The largest page size stays within the API's per-query cost limit.
-    await session.page.goto("/engagements?size=50");
+    await session.page.goto("/engagements?show=all&size=50");
     await resultsHeading(session.page).waitFor();
   });
 
@@ -73,7 +72,7 @@ describe("the engagements table", () => {
       .getByRole("link")
       .click();
     await session.page.waitForURL(/sort=title/);
-    const byTitle = await titlesFromApi({}, { field: "TITLE", direction: "ASC" });
+    const byTitle = await titlesFromApi({ upcoming: true }, { field: "TITLE", direction: "ASC" });
     await expect.poll(() => tableTitles(session.page)).toEqual(byTitle.slice(0, 25));
     expect(await session.page.getByRole("columnheader", { name: /Engagement/ }).getAttribute("aria-sort")).toBe(
       "ascending",
@@ -96,14 +95,15 @@ describe("the engagements table", () => {
     await plain.getByRole("button", { name: "Apply filters" }).click();
     await plain.waitForURL(/q=Honolulu/);
     const titles = await tableTitles(plain);
-    expect(titles).toEqual(await titlesFromApi({ search: "Honolulu" }));
+    expect(titles.length).toBeGreaterThan(0);
+    expect(titles).toEqual(await titlesFromApi({ upcoming: true, search: "Honolulu" }));
     await noScript.close();
   });
 });
 
 describe("exports of the current view", () => {
   it("downloads the filtered rows as CSV", async () => {
-    await session.page.goto("/engagements?status=PLANNED&status=CONFIRMED");
+    await session.page.goto("/engagements?show=all&status=PLANNED&status=CONFIRMED");
     const expected = await titlesFromApi({ statuses: ["PLANNED", "CONFIRMED"] });
     await expect.poll(() => tableTitles(session.page)).toEqual(expected);
     const { fileName, text: csv } = await download("Export CSV");
@@ -120,7 +120,7 @@ describe("exports of the current view", () => {
     for (let index = 0; index < 35; index++) {
       await engagementOfMyOwn({ title: `${marker} ${String(index).padStart(2, "0")}` });
     }
-    await session.page.goto(`/engagements?q=${encodeURIComponent(marker)}&sort=title&size=10`);
+    await session.page.goto(`/engagements?show=all&q=${encodeURIComponent(marker)}&sort=title&size=10`);
     await expect.poll(() => tableTitles(session.page)).toHaveLength(10);
     const { text: csv } = await download("Export CSV");
     const [, ...rows] = parseCsv(csv.replace(/^\uFEFF/, ""));
@@ -130,7 +130,7 @@ describe("exports of the current view", () => {
   });
 
   it("downloads the filtered rows as an iCalendar feed calendar programs import", async () => {
-    await session.page.goto("/engagements?q=survey");
+    await session.page.goto("/engagements?show=all&q=survey");
     const expected = await titlesFromApi({ search: "survey" });
     await expect.poll(() => tableTitles(session.page)).toEqual(expected);
     const { text: ics } = await download("Export calendar (.ics)");

@@ -2,8 +2,8 @@ import { OverviewPageDocument } from "@engagement-tracker/schema";
 import { describe, expect, it } from "vitest";
 import { CHART_MONTHS } from "../components/overview/StatusByMonthChart";
 import { TIMELINE_DAYS } from "../components/overview/UpcomingTimeline";
-import { HEALTH_LABELS, STATUS_LABELS } from "../lib/labels";
-import { apiAs, browserSession, countOn, sameSession } from "./browser";
+import { HEALTH_LABELS, OPEN_HEALTHS, STATUS_LABELS, STATUSES } from "../lib/labels";
+import { apiAs, browserSession, countOn, RAW_ENUM_OR_ISO_DATE, sameSession } from "./browser";
 
 const session = browserSession("viewer");
 
@@ -30,6 +30,23 @@ describe("the overview", () => {
     }
   });
 
+  it("counts open engagements only by health: closed ones are in no health card", async () => {
+    const api = await apiAs("viewer");
+    const { dashboard } = await api(OverviewPageDocument, { timelineDays: TIMELINE_DAYS, chartMonths: CHART_MONTHS });
+    await session.page.goto("/");
+    const healthCards = session.page.getByRole("region", { name: "By health" }).getByRole("listitem");
+    expect(await healthCards.count()).toBe(3);
+    expect(await healthCards.allInnerTexts()).not.toContainEqual(expect.stringMatching(/Closed/));
+    let open = 0;
+    for (const status of STATUSES.filter((status) => status !== "COMPLETED" && status !== "CANCELLED")) {
+      open += await countOn(session.page, "By status", STATUS_LABELS[status]);
+    }
+    let byHealth = 0;
+    for (const health of OPEN_HEALTHS) byHealth += await countOn(session.page, "By health", HEALTH_LABELS[health]);
+    expect(byHealth).toBe(open);
+    expect(dashboard.healthCounts.map(({ health }) => health)).not.toContain("CLOSED");
+  });
+
   it("opens the table filtered to what a card counts", async () => {
     await session.page.goto("/");
     const atRisk = await countOn(session.page, "By health", "At risk");
@@ -37,7 +54,7 @@ describe("the overview", () => {
       .getByRole("region", { name: "By health" })
       .getByRole("link", { name: /^At risk/ })
       .click();
-    await session.page.waitForURL(/\/engagements\?health=AT_RISK$/);
+    await session.page.waitForURL(/\/engagements\?show=all&health=AT_RISK$/);
     await expect
       .poll(() => session.page.getByRole("heading", { name: /engagements? match/ }).innerText())
       .toBe(`${atRisk} engagement${atRisk === 1 ? "" : "s"} match`);
@@ -49,7 +66,10 @@ describe("the overview", () => {
     await expect.poll(() => timeline.getByText("Today").isVisible()).toBe(true);
     expect(await timeline.getByRole("listitem").count()).toBeGreaterThan(0);
     const flagged = session.page.getByRole("region", { name: "At risk", exact: true });
-    expect(await flagged.getByRole("list", { name: "Why it is flagged" }).first().innerText()).not.toBe("");
+    const reasons = await flagged.getByRole("list", { name: "Why it is flagged" }).allInnerTexts();
+    expect(reasons.join("")).not.toBe("");
+    // In words and the reader's dates, not the API's enum names and ISO dates.
+    for (const reason of reasons) expect(reason).not.toMatch(RAW_ENUM_OR_ISO_DATE);
   });
 
   it("charts the coming months by status, with the figures as a table", async () => {

@@ -4,7 +4,12 @@ import { EngagementStatus } from "../../generated/prisma/client.ts";
 export const allowedTransitions: Readonly<Record<EngagementStatus, readonly EngagementStatus[]>> = {
   PROPOSED: [EngagementStatus.PLANNED, EngagementStatus.POSTPONED, EngagementStatus.CANCELLED],
   PLANNED: [EngagementStatus.CONFIRMED, EngagementStatus.POSTPONED, EngagementStatus.CANCELLED],
-  CONFIRMED: [EngagementStatus.IN_PROGRESS, EngagementStatus.POSTPONED, EngagementStatus.CANCELLED],
+  CONFIRMED: [
+    EngagementStatus.IN_PROGRESS,
+    EngagementStatus.COMPLETED,
+    EngagementStatus.POSTPONED,
+    EngagementStatus.CANCELLED,
+  ],
   IN_PROGRESS: [EngagementStatus.COMPLETED, EngagementStatus.POSTPONED],
   POSTPONED: [EngagementStatus.PLANNED, EngagementStatus.CONFIRMED, EngagementStatus.CANCELLED],
   COMPLETED: [],

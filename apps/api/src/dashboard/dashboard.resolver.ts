@@ -47,7 +47,10 @@ export class DashboardResolver {
     return countByStatusPerMonth(await loaders.statusTally.load({ today, months }), months);
   }
 
-  @FieldResolver(() => [HealthCount], { description: "How many engagements are on track, at risk and overdue." })
+  @FieldResolver(() => [HealthCount], {
+    description:
+      "How many open engagements are on track, at risk and overdue. CLOSED ones (COMPLETED, CANCELLED) are not counted.",
+  })
   async healthCounts(@Root() { today }: Dashboard, @Ctx() { prisma, loaders }: Context): Promise<HealthCount[]> {
     return countByHealth(prisma, await loaders.statusTally.load({ today, months: 0 }));
   }

@@ -2,8 +2,8 @@ import { EngagementStatus, Prisma, type PrismaClient } from "@engagement-tracker
 import DataLoader from "dataloader";
 import { toEngagement, type Engagement } from "../engagements/engagement.type.ts";
 import { toStatusChange, type StatusChange } from "../engagements/status-change.type.ts";
-import { Health, addDays, healthWhere } from "../engagements/health.ts";
-import { TERMINAL_STATUSES } from "../engagements/lifecycle.ts";
+import { Health, OPEN_HEALTHS, addDays, healthWhere } from "../engagements/health.ts";
+import { TERMINAL_STATUSES, isTerminal } from "../engagements/lifecycle.ts";
 import { HealthCount, MonthlyStatusCounts, StatusCount } from "./dashboard.type.ts";
 
 const live = { archivedAt: null };
@@ -88,18 +88,23 @@ export function countByStatusPerMonth(tally: StatusTally, months: number): Month
   );
 }
 
-/** Health is exactly one of the three (OVERDUE and AT_RISK exclude each other), so ON_TRACK is the rest. */
+/**
+ * Open engagements by health. An open one is exactly one of the three (OVERDUE and AT_RISK
+ * exclude each other), so ON_TRACK is the rest; CLOSED ones (COMPLETED, CANCELLED) are not counted.
+ */
 export async function countByHealth(prisma: PrismaClient, tally: StatusTally): Promise<HealthCount[]> {
   const countWith = (health: Health) =>
     prisma.engagement.count({ where: { AND: [live, healthWhere(health, tally.today)] } });
   const [overdue, atRisk] = await Promise.all([countWith(Health.OVERDUE), countWith(Health.AT_RISK)]);
-  const liveTotal = [...tally.total.values()].reduce((sum, count) => sum + count, 0);
+  const openTotal = [...tally.total]
+    .filter(([status]) => !isTerminal(status))
+    .reduce((sum, [, count]) => sum + count, 0);
   const counts = {
     [Health.OVERDUE]: overdue,
     [Health.AT_RISK]: atRisk,
-    [Health.ON_TRACK]: liveTotal - overdue - atRisk,
+    [Health.ON_TRACK]: openTotal - overdue - atRisk,
   };
-  return Object.values(Health).map((health) => Object.assign(new HealthCount(), { health, count: counts[health] }));
+  return OPEN_HEALTHS.map((health) => Object.assign(new HealthCount(), { health, count: counts[health] }));
 }
 
 /** What the overview's lists need to know of the day they are drawn for. */

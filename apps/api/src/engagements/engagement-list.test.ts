@@ -274,12 +274,21 @@ describe("filtering engagements", () => {
     ["region, case-insensitively", { region: "hunan province" }, ["site survey"]],
     ["health OVERDUE", { health: ["OVERDUE"] }, ["stale visit"]],
     ["health AT_RISK", { health: ["AT_RISK"] }, ["site survey"]],
-    ["health ON_TRACK", { health: ["ON_TRACK"] }, ["MMCA consultations", "policy talks"]],
+    ["health ON_TRACK, open ones only", { health: ["ON_TRACK"] }, ["MMCA consultations"]],
+    ["health CLOSED", { health: ["CLOSED"] }, ["policy talks"]],
+    ["upcoming: open and not yet ended", { upcoming: true }, ["MMCA consultations", "site survey"]],
     ["search in the summary", { search: `${marker} remains wwii` }, ["site survey"]],
     ["search in the location", { search: `${marker} zhanjiang` }, ["MMCA consultations"]],
     ["a date range overlapping the window", { from: day(0), to: day(10) }, ["site survey"]],
     ["a date range in the past", { from: day(-61), to: day(-9) }, ["policy talks", "stale visit"]],
     ["includeArchived", { includeArchived: true, statuses: ["PLANNED"] }, ["archived", "site survey"]],
+    ["archived only", { archived: true }, ["archived"]],
+    ["archived only, whatever includeArchived says", { archived: true, includeArchived: false }, ["archived"]],
+    [
+      "not archived, even with includeArchived",
+      { archived: false, includeArchived: true },
+      ["MMCA consultations", "policy talks", "site survey", "stale visit"],
+    ],
   ])("by %s", async (_, filter, expected) => {
     expect(short(await titles(filter))).toEqual(expected);
   });

@@ -83,6 +83,19 @@ describe("moving an engagement through its lifecycle", () => {
     expect(await api.prisma.statusChange.count({ where: { engagementId: engagement.id } })).toBe(1);
   });
 
+  it.each([
+    ["without a reason", undefined, null],
+    ["with a reason", "Held as planned; recorded afterwards", "Held as planned; recorded afterwards"],
+  ])("closes a CONFIRMED engagement straight to COMPLETED %s, after the fact", async (_, reason, stored) => {
+    const engagement = await insertEngagement(api.prisma, { status: "CONFIRMED" });
+    const { updateEngagementStatus: result } = await api.query(MoveStatus, {
+      input: { id: engagement.globalId, status: "COMPLETED", reason, expectedVersion: engagement.version },
+    });
+    expect(result.errors).toEqual([]);
+    expect(result.statusChange).toEqual({ fromStatus: "CONFIRMED", toStatus: "COMPLETED", reason: stored });
+    expect(result.engagement).toMatchObject({ status: "COMPLETED", version: engagement.version + 1 });
+  });
+
   it("shows each move in the engagement's history, oldest first", async () => {
     const engagement = await insertEngagement(api.prisma, { status: "PLANNED" });
     await api.query(MoveStatus, { input: { id: engagement.globalId, status: "CONFIRMED" } });

@@ -19,8 +19,16 @@ export enum EngagementOrderField {
   START_DATE = "START_DATE",
   UPDATED_AT = "UPDATED_AT",
   TITLE = "TITLE",
+  STATUS = "STATUS",
+  HEALTH = "HEALTH",
 }
-registerEnumType(EngagementOrderField, { name: "EngagementOrderField" });
+registerEnumType(EngagementOrderField, {
+  name: "EngagementOrderField",
+  valuesConfig: {
+    STATUS: { description: "Lifecycle order (PROPOSED first, CANCELLED last), then start date." },
+    HEALTH: { description: "OVERDUE, AT_RISK, ON_TRACK, CLOSED (ASC; DESC reverses), then start date." },
+  },
+});
 
 @InputType({ description: "How to order engagements; ties are broken by ID so pages never overlap." })
 export class EngagementOrder {
@@ -60,8 +68,24 @@ export class EngagementFilter {
   @Field(() => DateScalar, { nullable: true, description: "Planned window starts on or before this day." })
   to?: Date | null;
 
-  @Field(() => Boolean, { defaultValue: false, description: "Include archived engagements." })
+  @Field(() => Boolean, {
+    nullable: true,
+    description:
+      "Only what is still ahead or under way: open (not COMPLETED or CANCELLED) and the planned window not yet ended (ends today or later, UTC).",
+  })
+  upcoming?: boolean | null;
+
+  @Field(() => Boolean, {
+    defaultValue: false,
+    description: "Include archived engagements (ignored when `archived` is set).",
+  })
   includeArchived: boolean;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "true: only archived engagements; false: only those not archived; unset: as `includeArchived` says.",
+  })
+  archived?: boolean | null;
 }
 
 @InputType()

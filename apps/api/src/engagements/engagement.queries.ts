@@ -3,8 +3,6 @@ import type { Prisma, PrismaClient, StatusChange as StatusChangeRow } from "@eng
 import {
   OrderDirection,
   badInput,
-  decodeCursor,
-  encodeCursor,
   readPageArgs,
   slicePage,
   type PageArgs,
@@ -13,8 +11,10 @@ import {
 import { rowIdOf, type NodeTypeName } from "../common/node.ts";
 import { MAX_SEARCH_LENGTH, boundWithinStoredDates } from "../common/validation.ts";
 import { toEngagement, type Engagement, type EngagementRow } from "./engagement.type.ts";
-import { EngagementOrderField, type EngagementFilter, type EngagementOrder } from "./engagement.inputs.ts";
+import type { EngagementFilter, EngagementOrder } from "./engagement.inputs.ts";
+import { DEFAULT_ORDER, pageQueries } from "./engagement-order.ts";
 import { addDays, healthWhere, todayUtc } from "./health.ts";
+import { TERMINAL_STATUSES } from "./lifecycle.ts";
 import type { PublicUserRow } from "../users/user.type.ts";
 
 /**
@@ -55,43 +55,6 @@ export async function findEngagement(
   return row && splitIncluded(row);
 }
 
-const ORDER_COLUMNS = {
-  [EngagementOrderField.START_DATE]: "startsOn",
-  [EngagementOrderField.UPDATED_AT]: "updatedAt",
-  [EngagementOrderField.TITLE]: "title",
-} as const satisfies Record<EngagementOrderField, keyof EngagementRow>;
-
-type OrderColumn = (typeof ORDER_COLUMNS)[EngagementOrderField];
-
-const DEFAULT_ORDER: EngagementOrder = { field: EngagementOrderField.START_DATE, direction: OrderDirection.ASC };
-
-function sortValueOf(row: EngagementRow, column: OrderColumn): string {
-  const value = row[column];
-  return value instanceof Date ? value.toISOString() : value;
-}
-
-function parseSortValue(column: OrderColumn, value: string): string | Date {
-  if (column === "title") return value;
-  const date = new Date(value);
-  // Only an instant as this API writes it, in a year PostgreSQL can compare with (not before year 1).
-  const issued = !Number.isNaN(date.getTime()) && date.toISOString() === value && date.getUTCFullYear() >= 1;
-  if (!issued) throw badInput("That cursor is not one this API issued.");
-  return date;
-}
-
-/** Rows strictly after `position` when travelling in `direction`. */
-function keysetAfter(
-  column: OrderColumn,
-  direction: "asc" | "desc",
-  value: string | Date,
-  rowId: string,
-): Prisma.EngagementWhereInput {
-  const beyond = direction === "asc" ? "gt" : "lt";
-  return {
-    OR: [{ [column]: { [beyond]: value } }, { [column]: value, id: { [beyond]: rowId } }],
-  };
-}
-
 export function filterWhere(
   filter: EngagementFilter | null | undefined,
   today = todayUtc(),
@@ -103,7 +66,9 @@ export function filterWhere(
     throw badInput(`Search text is at most ${MAX_SEARCH_LENGTH} characters.`, "filter");
   }
   const conditions: Prisma.EngagementWhereInput[] = [];
-  if (!filter?.includeArchived) conditions.push({ archivedAt: null });
+  if (filter?.archived != null) conditions.push({ archivedAt: filter.archived ? { not: null } : null });
+  else if (!filter?.includeArchived) conditions.push({ archivedAt: null });
+  if (filter?.upcoming) conditions.push({ status: { notIn: [...TERMINAL_STATUSES] }, endsOn: { gte: today } });
   if (filter?.statuses?.length) conditions.push({ status: { in: filter.statuses } });
   if (filter?.kinds?.length) conditions.push({ kind: { in: filter.kinds } });
   if (filter?.seriesIds?.length) {
@@ -143,6 +108,10 @@ export interface EngagementPage {
   countTotal: () => Promise<number>;
 }
 
+function latestOf(...days: (Date | null | undefined)[]): Date | null {
+  return days.reduce<Date | null>((latest, day) => (day && (!latest || day > latest) ? day : latest), null);
+}
+
 /** One keyset page: its cost does not grow with how deep the page is. */
 export async function listEngagements(
   prisma: PrismaClient,
@@ -156,25 +125,29 @@ export async function listEngagements(
 ): Promise<EngagementPage> {
   const request = readPageArgs(args.page);
   const order = args.orderBy ?? DEFAULT_ORDER;
-  const column = ORDER_COLUMNS[order.field];
-  const ordering = `${order.field}:${order.direction}`;
   const displayDirection = order.direction === OrderDirection.ASC ? "asc" : "desc";
   const travelDirection = request.backward ? (displayDirection === "asc" ? "desc" : "asc") : displayDirection;
+  const today = todayUtc();
 
-  const where = filterWhere(args.filter);
+  const where = filterWhere(args.filter, today);
   const conditions: Prisma.EngagementWhereInput[] = [where];
-  if (args.filter?.from) conditions.push({ startsOn: { gte: await earliestStartReaching(prisma, args.filter.from) } });
-  if (request.cursor) {
-    const position = decodeCursor(request.cursor, ordering);
-    conditions.push(keysetAfter(column, travelDirection, parseSortValue(column, position.value), position.rowId));
+  const reaching = latestOf(args.filter?.from, args.filter?.upcoming ? today : null);
+  if (reaching) conditions.push({ startsOn: { gte: await earliestStartReaching(prisma, reaching) } });
+  // Read in travel order until one more row than the page holds is found (a grouped order may take a statement per group).
+  const fetched: RowWithIncluded[] = [];
+  const cursors = new Map<EngagementRow, string>();
+  for (const query of pageQueries(order, travelDirection, request.cursor, today)) {
+    const rows = (await prisma.engagement.findMany({
+      where: { AND: [...conditions, query.where] },
+      orderBy: query.orderBy,
+      take: request.size + 1 - fetched.length,
+      include: args.include,
+    })) as RowWithIncluded[];
+    for (const row of rows) cursors.set(row, query.cursorOf(row));
+    fetched.push(...rows);
+    if (fetched.length > request.size) break;
   }
-  const fetched = (await prisma.engagement.findMany({
-    where: { AND: conditions },
-    orderBy: [{ [column]: travelDirection }, { id: travelDirection }],
-    take: request.size + 1,
-    include: args.include,
-  })) as RowWithIncluded[];
-  const cursorOf = (row: EngagementRow) => encodeCursor({ ordering, value: sortValueOf(row, column), rowId: row.id });
+  const cursorOf = (row: EngagementRow) => cursors.get(row)!;
   const page = slicePage(fetched, request, cursorOf);
   const split = page.rows.map(splitIncluded);
   return {

@@ -31,7 +31,8 @@ import { archiveEngagement, changeStatus, createEngagement, updateEngagement } f
 import { findEngagement, listEngagements } from "./engagement.queries.ts";
 import { EngagementEvent } from "./engagement-event.type.ts";
 import { Engagement } from "./engagement.type.ts";
-import { Health, TODAY_IS_UTC, assessHealth, todayUtc, type HealthAssessment } from "./health.ts";
+import { Health, TODAY_IS_UTC, assessHealth, describeIssue, todayUtc, type HealthAssessment } from "./health.ts";
+import { HealthIssue } from "./health-issue.type.ts";
 import { StatusChange, toStatusChange } from "./status-change.type.ts";
 
 @Resolver(() => Engagement)
@@ -109,10 +110,17 @@ export class EngagementResolver {
   }
 
   @FieldResolver(() => [String], {
-    description: `Why the engagement is AT_RISK or OVERDUE; empty when ON_TRACK. ${TODAY_IS_UTC}`,
+    description: `Why the engagement is AT_RISK or OVERDUE, as English sentences; empty when ON_TRACK or CLOSED. \`healthIssues\` gives the same as facts. ${TODAY_IS_UTC}`,
   })
   async healthReasons(@Root() engagement: Engagement, @Ctx() context: Context): Promise<string[]> {
-    return (await this.assess(engagement, context)).reasons;
+    return (await this.assess(engagement, context)).issues.map(describeIssue);
+  }
+
+  @FieldResolver(() => [HealthIssue], {
+    description: `Why the engagement is AT_RISK or OVERDUE, one entry per reason, for readers to phrase; empty when ON_TRACK or CLOSED. ${TODAY_IS_UTC}`,
+  })
+  async healthIssues(@Root() engagement: Engagement, @Ctx() context: Context): Promise<HealthIssue[]> {
+    return (await this.assess(engagement, context)).issues;
   }
 
   private async assess(engagement: Engagement, { loaders }: Context): Promise<HealthAssessment> {

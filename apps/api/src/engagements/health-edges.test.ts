@@ -30,7 +30,9 @@ const cases: [string, EngagementStatus, [number, number], number | null, Health]
   ["postponed, starting in 5 days", "POSTPONED", [5, 6], null, "AT_RISK"],
   ["postponed, two months out", "POSTPONED", [60, 61], null, "ON_TRACK"],
   ["postponed, its window ended", "POSTPONED", [-10, -8], null, "OVERDUE"],
-  ["cancelled, starting tomorrow", "CANCELLED", [1, 2], -1, "ON_TRACK"],
+  ["cancelled, starting tomorrow", "CANCELLED", [1, 2], -1, "CLOSED"],
+  ["completed, two months out", "COMPLETED", [60, 61], null, "CLOSED"],
+  ["completed, its window ended", "COMPLETED", [-10, -8], -12, "CLOSED"],
 ];
 
 let api: TestApi;
@@ -61,7 +63,7 @@ describe("health at its edges", () => {
     expect(computed).toEqual(Object.fromEntries(cases.map(([name, , , , health]) => [name, health])));
   });
 
-  it.each(["ON_TRACK", "AT_RISK", "OVERDUE"] as const)(
+  it.each(["ON_TRACK", "AT_RISK", "OVERDUE", "CLOSED"] as const)(
     "filtered by %s, lists exactly the engagements whose computed health it is",
     async (health) => {
       const { engagements } = await api.query(HealthOfAll, { filter: { search: marker, health: [health] } });

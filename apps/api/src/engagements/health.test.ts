@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import type { GraphQLObjectType } from "graphql";
 import { buildAppSchema } from "../schema.ts";
-import { Health, addDays, assessHealth, todayUtc, type HealthFacts } from "./health.ts";
+import { Health, HealthIssueKind, addDays, assessHealth, describeIssue, todayUtc, type HealthFacts } from "./health.ts";
 
 const today = new Date("2026-11-29");
 const facts = (overrides: Partial<HealthFacts>): HealthFacts => ({
@@ -31,14 +31,19 @@ describe("health", () => {
       Health.OVERDUE,
     ],
     [
-      "a completed engagement in the past is on track",
+      "a completed engagement in the past is closed, not on track",
       { status: "COMPLETED", startsOn: addDays(today, -5), endsOn: addDays(today, -1) },
-      Health.ON_TRACK,
+      Health.CLOSED,
     ],
     [
-      "a cancelled engagement is never flagged",
-      { status: "CANCELLED", startsOn: addDays(today, 3), endsOn: addDays(today, 4) },
-      Health.ON_TRACK,
+      "a cancelled engagement is closed, never flagged",
+      {
+        status: "CANCELLED",
+        startsOn: addDays(today, 3),
+        endsOn: addDays(today, 4),
+        milestones: [{ title: "Agenda agreed", dueOn: addDays(today, -1), completedAt: null }],
+      },
+      Health.CLOSED,
     ],
     [
       "a past-due open milestone puts it at risk",
@@ -54,12 +59,28 @@ describe("health", () => {
     expect(assessHealth(facts(overrides), today).health).toBe(expected);
   });
 
-  it("says why an engagement is at risk", () => {
-    const { reasons } = assessHealth(
-      facts({ milestones: [{ title: "Venue confirmed", dueOn: addDays(today, -3), completedAt: null }] }),
+  it("says why an engagement is at risk, as facts and as a sentence", () => {
+    const { issues } = assessHealth(
+      facts({
+        startsOn: addDays(today, 9),
+        endsOn: addDays(today, 10),
+        milestones: [{ title: "Venue confirmed", dueOn: addDays(today, -3), completedAt: null }],
+      }),
       today,
     );
-    expect(reasons).toEqual(['Milestone "Venue confirmed" was due 2026-11-26.']);
+    expect(issues).toEqual([
+      { kind: HealthIssueKind.STARTS_UNSETTLED, date: addDays(today, 9), status: "PLANNED", milestoneTitle: null },
+      {
+        kind: HealthIssueKind.MILESTONE_PAST_DUE,
+        date: addDays(today, -3),
+        status: null,
+        milestoneTitle: "Venue confirmed",
+      },
+    ]);
+    expect(issues.map(describeIssue)).toEqual([
+      "Starts 2026-12-08 and is still PLANNED.",
+      'Milestone "Venue confirmed" was due 2026-11-26.',
+    ]);
   });
 });
 
@@ -76,6 +97,7 @@ describe("what day it is", () => {
     for (const [type, field] of [
       ["Engagement", "health"],
       ["Engagement", "healthReasons"],
+      ["Engagement", "healthIssues"],
       ["Milestone", "overdue"],
       ["Dashboard", "today"],
     ] as const) {

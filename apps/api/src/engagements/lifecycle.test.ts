@@ -8,7 +8,7 @@ describe("the lifecycle", () => {
   it.each([
     [PROPOSED, [PLANNED, POSTPONED, CANCELLED]],
     [PLANNED, [CONFIRMED, POSTPONED, CANCELLED]],
-    [CONFIRMED, [IN_PROGRESS, POSTPONED, CANCELLED]],
+    [CONFIRMED, [IN_PROGRESS, COMPLETED, POSTPONED, CANCELLED]],
     [IN_PROGRESS, [COMPLETED, POSTPONED]],
     [POSTPONED, [PLANNED, CONFIRMED, CANCELLED]],
     [COMPLETED, []],
@@ -20,6 +20,11 @@ describe("the lifecycle", () => {
   it.each([POSTPONED, CANCELLED])("requires a reason to move to %s", (to) => {
     expect(judgeMove(PLANNED, to, "  ")).toMatchObject({ allowed: false, problem: "reason" });
     expect(judgeMove(PLANNED, to, "Typhoon")).toEqual({ allowed: true });
+  });
+
+  it("closes a confirmed engagement after the fact, with or without a reason", () => {
+    expect(judgeMove(CONFIRMED, COMPLETED, null)).toEqual({ allowed: true });
+    expect(judgeMove(CONFIRMED, COMPLETED, "Held as planned; recorded afterwards")).toEqual({ allowed: true });
   });
 
   it("names the allowed targets when it refuses a move", () => {

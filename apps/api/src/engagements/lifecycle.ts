@@ -2,11 +2,14 @@ import { EngagementStatus } from "@engagement-tracker/db";
 
 const { PLANNED, CONFIRMED, IN_PROGRESS, COMPLETED, POSTPONED, CANCELLED } = EngagementStatus;
 
-/** Every move the lifecycle allows, by current status. COMPLETED and CANCELLED are terminal. */
+/**
+ * Every move the lifecycle allows, by current status. COMPLETED and CANCELLED are terminal.
+ * CONFIRMED → COMPLETED records after the fact an engagement that took place, in one move.
+ */
 const ALLOWED_MOVES: Record<EngagementStatus, readonly EngagementStatus[]> = {
   PROPOSED: [PLANNED, POSTPONED, CANCELLED],
   PLANNED: [CONFIRMED, POSTPONED, CANCELLED],
-  CONFIRMED: [IN_PROGRESS, POSTPONED, CANCELLED],
+  CONFIRMED: [IN_PROGRESS, COMPLETED, POSTPONED, CANCELLED],
   IN_PROGRESS: [COMPLETED, POSTPONED],
   POSTPONED: [PLANNED, CONFIRMED, CANCELLED],
   COMPLETED: [],

@@ -23,7 +23,9 @@ export class RelatedReads {
   private readonly wholeHistory: boolean;
 
   constructor(selected: ReadonlySet<string>) {
-    const needsMilestones = selected.has("milestones") || selected.has("health") || selected.has("healthReasons");
+    const needsMilestones = ["milestones", "health", "healthReasons", "healthIssues"].some((field) =>
+      selected.has(field),
+    );
     this.wholeHistory = selected.has("statusHistory");
     // The whole history, when asked for, also yields the latest change.
     const actor = { select: publicUserFields };

@@ -197,7 +197,9 @@ export class ChangeHub {
       if (!filter) continue;
       try {
         const rows = await this.prisma.engagement.findMany({
-          where: { AND: [{ id: { in: engagementIds } }, filterWhere({ ...filter, includeArchived: true })] },
+          where: {
+            AND: [{ id: { in: engagementIds } }, filterWhere({ ...filter, archived: null, includeArchived: true })],
+          },
           select: { id: true },
         });
         matches.set(filter, new Set(rows.map((row) => row.id)));

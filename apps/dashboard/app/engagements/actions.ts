@@ -8,6 +8,7 @@ import { engagementFieldsOf, formValuesOf, type EngagementFormValues } from "../
 import { changesBetween, parseSnapshot, snapshotOf, type SnapshotChange } from "../../lib/engagement-snapshot";
 import { formErrorsOf, NO_ERRORS, textOf, type FormErrors } from "../../lib/form-state";
 import { STATUS_LABELS, STATUSES } from "../../lib/labels";
+import { readableMoveErrors } from "../../lib/lifecycle-messages";
 import { getFormatter } from "../../lib/reader";
 import { engagementHref } from "../../lib/routes";
 
@@ -15,6 +16,7 @@ const ChangeStatusMutation = graphql(`
   mutation DashboardChangeStatus($input: UpdateEngagementStatusInput!) {
     updateEngagementStatus(input: $input) {
       engagement {
+        allowedTransitions
         ...EngagementSnapshot_engagement
       }
       errors {
@@ -117,7 +119,15 @@ export async function changeStatusAction(_previous: StatusChangeState, formData:
   if (errors.some((error) => error.code === "VERSION_CONFLICT") && engagement) {
     return { ...base, ...NO_ERRORS, conflict: await conflictWith(engagement, formData) };
   }
-  return { ...base, ...formErrorsOf(errors, (path) => (path === "reason" || path === "status" ? path : null)) };
+  const readable = engagement
+    ? readableMoveErrors(errors, {
+        from: engagement.status,
+        to: status as EngagementStatus,
+        allowed: engagement.allowedTransitions,
+        reason,
+      })
+    : errors;
+  return { ...base, ...formErrorsOf(readable, (path) => (path === "reason" || path === "status" ? path : null)) };
 }
 
 export interface MilestoneState {

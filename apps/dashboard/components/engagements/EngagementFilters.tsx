@@ -2,9 +2,25 @@ import Form from "next/form";
 import Link from "next/link";
 import type { Formatter } from "../../lib/format";
 import { HEALTH_LABELS, HEALTHS, KIND_LABELS, KINDS, STATUS_LABELS, STATUSES } from "../../lib/labels";
-import { hasFilters, PAGE_SIZES, SORT_PARAMS, withoutFilters, type ListView } from "../../lib/list-view";
+import {
+  DEFAULT_LIST_VIEW,
+  hasFilters,
+  PAGE_SIZES,
+  SORT_PARAMS,
+  withoutFilters,
+  type ListScope,
+  type ListView,
+} from "../../lib/list-view";
 import { engagementsHref } from "../../lib/routes";
+import { AutoApply } from "./AutoApply";
+import { Disclosure } from "./Disclosure";
 import styles from "./EngagementFilters.module.css";
+
+const SCOPE_LABELS: Record<ListScope, string> = {
+  upcoming: "Upcoming and in progress",
+  all: "All engagements",
+  archived: "Archived",
+};
 
 export interface FilterOptions {
   series: readonly { id: string; name: string; shortName: string }[];
@@ -13,7 +29,8 @@ export interface FilterOptions {
 
 /**
  * The table's filters as a GET form: submitting it puts the view in the URL. With JavaScript,
- * next/form navigates without a full reload; without it, the browser does the same by itself.
+ * each change applies at once (`AutoApply`) and next/form navigates without a full reload;
+ * without it, the Apply button submits and the browser does the same by itself.
  */
 export function EngagementFilters({
   view,
@@ -30,6 +47,22 @@ export function EngagementFilters({
   const countries = [...new Set([...options.countries, ...view.countries])].sort();
   return (
     <Form action="/engagements" className={`card ${styles.form}`} aria-label="Filter engagements">
+      <AutoApply />
+      <fieldset className={styles.scope}>
+        <legend className="visually-hidden">Show</legend>
+        {(Object.keys(SCOPE_LABELS) as ListScope[]).map((scope) => (
+          <label key={scope} className={styles.scopeOption}>
+            <input
+              type="radio"
+              name="show"
+              // The default is left out of the URL, as every default is.
+              value={scope === DEFAULT_LIST_VIEW.show ? "" : scope}
+              defaultChecked={view.show === scope}
+            />
+            {SCOPE_LABELS[scope]}
+          </label>
+        ))}
+      </fieldset>
       <div className={styles.searchRow}>
         <div className={`field ${styles.search}`}>
           <label htmlFor="filter-search">Search</label>
@@ -47,6 +80,8 @@ export function EngagementFilters({
             <option value={SORT_PARAMS.START_DATE}>Start date</option>
             <option value={SORT_PARAMS.UPDATED_AT}>Last updated</option>
             <option value={SORT_PARAMS.TITLE}>Title</option>
+            <option value={SORT_PARAMS.STATUS}>Status</option>
+            <option value={SORT_PARAMS.HEALTH}>Health</option>
           </select>
         </div>
         <div className="field">
@@ -67,8 +102,7 @@ export function EngagementFilters({
           </select>
         </div>
       </div>
-      <details className={styles.more} open={moreFiltersActive}>
-        <summary>More filters</summary>
+      <Disclosure summary="More filters" className={styles.more} initiallyOpen={moreFiltersActive}>
         <div className={styles.grid}>
           <CheckboxGroup
             legend="Status"
@@ -111,7 +145,7 @@ export function EngagementFilters({
             <span className="field-hint">Engagements whose planned window overlaps these dates.</span>
           </div>
         </div>
-      </details>
+      </Disclosure>
       <div className={styles.buttons}>
         <button type="submit" className="button button-primary">
           Apply filters

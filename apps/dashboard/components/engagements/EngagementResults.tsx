@@ -49,17 +49,23 @@ export async function EngagementResults({ view }: { view: ListView }) {
           <path d="M6 18h36M15 6v8M33 6v8" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" />
           <path d="M19 29l10 0" stroke="currentColor" strokeWidth="2.5" strokeLinecap="round" />
         </svg>
-        <h2 id="empty-heading">{hasFilters(view) ? "No engagements match this view" : "No engagements yet"}</h2>
+        <h2 id="empty-heading">
+          {hasFilters(view) ? "No engagements match this view" : "Nothing upcoming or in progress"}
+        </h2>
         <p className="muted">
           {hasFilters(view)
             ? "Try fewer filters, a wider date range or other words."
-            : "Engagements appear here once someone creates them."}
+            : "No open engagement is under way or ahead. Past and closed ones are under All engagements."}
         </p>
         {hasFilters(view) ? (
           <Link href={engagementsHref(withoutFilters(view))} className="button">
             Clear filters
           </Link>
-        ) : null}
+        ) : (
+          <Link href={engagementsHref(withChanges(view, { show: "all" }))} className="button">
+            Show all engagements
+          </Link>
+        )}
       </section>
     );
   }

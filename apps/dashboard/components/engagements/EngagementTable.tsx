@@ -10,6 +10,7 @@ import { regionAndCountry } from "../../lib/location";
 import { withChanges, type ListView } from "../../lib/list-view";
 import { engagementHref, engagementsHref } from "../../lib/routes";
 import { HealthBadge, StatusBadge } from "../Badges";
+import { healthIssueTexts } from "../HealthIssues";
 import styles from "./EngagementTable.module.css";
 
 export const EngagementTableFragment = graphql(`
@@ -20,7 +21,8 @@ export const EngagementTableFragment = graphql(`
     round
     status
     health
-    healthReasons
+    ...HealthIssues_engagement
+    archivedAt
     startsOn
     endsOn
     updatedAt
@@ -51,8 +53,12 @@ export function EngagementTable({
           <SortableHeader field="TITLE" view={view}>
             Engagement
           </SortableHeader>
-          <th scope="col">Status</th>
-          <th scope="col">Health</th>
+          <SortableHeader field="STATUS" view={view}>
+            Status
+          </SortableHeader>
+          <SortableHeader field="HEALTH" view={view}>
+            Health
+          </SortableHeader>
           <SortableHeader field="START_DATE" view={view}>
             Dates
           </SortableHeader>
@@ -69,6 +75,11 @@ export function EngagementTable({
               <Link href={engagementHref(engagement.id)} className="item-link">
                 {engagement.title}
               </Link>
+              {engagement.archivedAt ? (
+                <span className="badge" data-archived="">
+                  Archived
+                </span>
+              ) : null}
               <span className={styles.sub}>
                 {KIND_LABELS[engagement.kind]}
                 {engagement.series ? ` · ${engagement.series.shortName}` : ""}
@@ -81,8 +92,8 @@ export function EngagementTable({
             <td data-label="Health">
               <div>
                 <HealthBadge health={engagement.health} />
-                {engagement.healthReasons.length ? (
-                  <span className={styles.reason}>{engagement.healthReasons.join(" ")}</span>
+                {engagement.healthIssues.length ? (
+                  <span className={styles.reason}>{healthIssueTexts(engagement, format).join(" ")}</span>
                 ) : null}
               </div>
             </td>
@@ -109,6 +120,8 @@ const SORT_NAMES: Record<EngagementOrderField, string> = {
   TITLE: "title",
   START_DATE: "start date",
   UPDATED_AT: "last update",
+  STATUS: "status",
+  HEALTH: "health",
 };
 
 function SortableHeader({ field, view, children }: { field: EngagementOrderField; view: ListView; children: string }) {

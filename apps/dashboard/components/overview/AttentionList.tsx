@@ -3,6 +3,7 @@ import Link from "next/link";
 import type { Formatter } from "../../lib/format";
 import { engagementHref } from "../../lib/routes";
 import { StatusBadge } from "../Badges";
+import { healthIssueTexts } from "../HealthIssues";
 import styles from "./AttentionList.module.css";
 
 export const AttentionListFragment = graphql(`
@@ -12,7 +13,7 @@ export const AttentionListFragment = graphql(`
     status
     startsOn
     endsOn
-    healthReasons
+    ...HealthIssues_engagement
   }
 `);
 
@@ -42,7 +43,7 @@ export function AttentionList({
           </div>
           <p className={styles.dates}>{format.dayRange(engagement.startsOn, engagement.endsOn)}</p>
           <ul className={styles.reasons} aria-label="Why it is flagged">
-            {engagement.healthReasons.map((reason) => (
+            {healthIssueTexts(engagement, format).map((reason) => (
               <li key={reason}>{reason}</li>
             ))}
           </ul>

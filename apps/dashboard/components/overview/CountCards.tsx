@@ -1,6 +1,6 @@
 import type { EngagementStatus, Health } from "@engagement-tracker/schema";
 import Link from "next/link";
-import { HEALTH_LABELS, HEALTHS, STATUS_LABELS, STATUSES } from "../../lib/labels";
+import { HEALTH_LABELS, OPEN_HEALTHS, STATUS_LABELS, STATUSES } from "../../lib/labels";
 import { DEFAULT_LIST_VIEW, withChanges, type ListView } from "../../lib/list-view";
 import { engagementsHref } from "../../lib/routes";
 import styles from "./CountCards.module.css";
@@ -9,13 +9,13 @@ interface Card {
   key: string;
   label: string;
   count: number;
-  /** The table filtered to what the card counts. */
+  /** The table filtered to what the card counts: among all engagements, as the counts are. */
   filter: Partial<ListView>;
   /** Sets the card's colour. */
   tone: { "data-status": EngagementStatus } | { "data-health": Health };
 }
 
-/** One card per status and per health; each opens the table filtered to what it counts. */
+/** One card per status and per health of open engagements; each opens the table filtered to what it counts. */
 export function CountCards({
   statusCounts,
   healthCounts,
@@ -33,18 +33,18 @@ export function CountCards({
           key: status,
           label: STATUS_LABELS[status],
           count: byStatus.get(status) ?? 0,
-          filter: { statuses: [status] },
+          filter: { show: "all", statuses: [status] },
           tone: { "data-status": status },
         }))}
       />
       <CardGroup
         title="By health"
         className={styles.healthCards}
-        cards={HEALTHS.map((health) => ({
+        cards={OPEN_HEALTHS.map((health) => ({
           key: health,
           label: HEALTH_LABELS[health],
           count: byHealth.get(health) ?? 0,
-          filter: { health: [health] },
+          filter: { show: "all", health: [health] },
           tone: { "data-health": health },
         }))}
       />

@@ -5,6 +5,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ApiProblemNotice } from "../../../components/ApiProblemNotice";
 import { HealthBadge, StatusBadge } from "../../../components/Badges";
+import { healthIssueTexts } from "../../../components/HealthIssues";
 import styles from "../../../components/engagement/EngagementDetail.module.css";
 import { FactsCard } from "../../../components/engagement/FactsCard";
 import { MilestoneList } from "../../../components/engagement/MilestoneList";
@@ -25,7 +26,7 @@ const EngagementDetailQuery = graphql(`
       title
       status
       health
-      healthReasons
+      ...HealthIssues_engagement
       summary
       objectives
       outcome
@@ -91,11 +92,11 @@ export default async function EngagementPage({ params }: Params) {
           Archived {format.instant(engagement.archivedAt)}. It no longer appears in lists and can no longer be changed.
         </p>
       ) : null}
-      {engagement.healthReasons.length ? (
+      {engagement.healthIssues.length ? (
         <div className="notice notice-warning" data-health={engagement.health}>
           <strong>Needs attention</strong>
           <ul>
-            {engagement.healthReasons.map((reason) => (
+            {healthIssueTexts(engagement, format).map((reason) => (
               <li key={reason}>{reason}</li>
             ))}
           </ul>
