@@ -4,11 +4,12 @@ import {
   type EngagementTable_EngagementFragment,
 } from "@engagement-tracker/schema";
 import Link from "next/link";
+import { EngagementLink } from "../EngagementLink";
 import type { Formatter } from "../../lib/format";
 import { KIND_LABELS } from "../../lib/labels";
 import { regionAndCountry } from "../../lib/location";
 import { withChanges, type ListView } from "../../lib/list-view";
-import { engagementHref, engagementsHref } from "../../lib/routes";
+import { engagementsHref } from "../../lib/routes";
 import { HealthBadge, StatusBadge } from "../Badges";
 import { healthIssueTexts } from "../HealthIssues";
 import styles from "./EngagementTable.module.css";
@@ -72,9 +73,9 @@ export function EngagementTable({
         {engagements.map((engagement) => (
           <tr key={engagement.id}>
             <td data-label="Engagement" className={styles.titleCell}>
-              <Link href={engagementHref(engagement.id)} className="item-link">
+              <EngagementLink id={engagement.id} className="item-link">
                 {engagement.title}
-              </Link>
+              </EngagementLink>
               {engagement.archivedAt ? (
                 <span className="badge" data-archived="">
                   Archived

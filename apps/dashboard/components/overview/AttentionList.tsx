@@ -1,7 +1,6 @@
 import { graphql, type AttentionList_EngagementFragment, type Health } from "@engagement-tracker/schema";
-import Link from "next/link";
+import { EngagementLink } from "../EngagementLink";
 import type { Formatter } from "../../lib/format";
-import { engagementHref } from "../../lib/routes";
 import { StatusBadge } from "../Badges";
 import { healthIssueTexts } from "../HealthIssues";
 import styles from "./AttentionList.module.css";
@@ -36,9 +35,9 @@ export function AttentionList({
       {engagements.map((engagement) => (
         <li key={engagement.id} className={styles.item}>
           <div className={styles.heading}>
-            <Link href={engagementHref(engagement.id)} className="item-link">
+            <EngagementLink id={engagement.id} className="item-link">
               {engagement.title}
-            </Link>
+            </EngagementLink>
             <StatusBadge status={engagement.status} />
           </div>
           <p className={styles.dates}>{format.dayRange(engagement.startsOn, engagement.endsOn)}</p>

@@ -1,7 +1,6 @@
 import { graphql, type RecentChanges_StatusChangeFragment } from "@engagement-tracker/schema";
-import Link from "next/link";
+import { EngagementLink } from "../EngagementLink";
 import type { Formatter } from "../../lib/format";
-import { engagementHref } from "../../lib/routes";
 import { StatusMove } from "../Badges";
 import styles from "./RecentChanges.module.css";
 
@@ -36,9 +35,9 @@ export function RecentChanges({
       {changes.map((change) => (
         <li key={change.id} className={styles.item}>
           <div className={styles.what}>
-            <Link href={engagementHref(change.engagement.id)} className="item-link">
+            <EngagementLink id={change.engagement.id} className="item-link">
               {change.engagement.title}
-            </Link>
+            </EngagementLink>
             <StatusMove from={change.fromStatus} to={change.toStatus} />
           </div>
           {change.reason ? <p className={styles.reason}>“{change.reason}”</p> : null}

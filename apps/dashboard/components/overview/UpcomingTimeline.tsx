@@ -1,8 +1,7 @@
 import { graphql, type UpcomingTimeline_EngagementFragment } from "@engagement-tracker/schema";
-import Link from "next/link";
+import { EngagementLink } from "../EngagementLink";
 import { addDays, daysBetween, type Formatter } from "../../lib/format";
 import { STATUS_LABELS } from "../../lib/labels";
-import { engagementHref } from "../../lib/routes";
 import styles from "./UpcomingTimeline.module.css";
 
 export const UpcomingTimelineFragment = graphql(`
@@ -63,9 +62,9 @@ export function UpcomingTimeline({
           return (
             <li key={engagement.id} className={styles.row} data-status={engagement.status}>
               <div className={styles.label}>
-                <Link href={engagementHref(engagement.id)} className={`item-link ${styles.title}`}>
+                <EngagementLink id={engagement.id} className={`item-link ${styles.title}`}>
                   {engagement.title}
-                </Link>
+                </EngagementLink>
                 <span className={styles.meta}>
                   <span className="visually-hidden">{STATUS_LABELS[engagement.status]}, </span>
                   {format.dayRange(engagement.startsOn, engagement.endsOn)} · {engagement.location.name}
