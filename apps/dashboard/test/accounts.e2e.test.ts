@@ -61,24 +61,76 @@ describe("the admin page", () => {
     await page.close();
   });
 
-  it("refuses to let the last admin demote or disable itself, saying why", async () => {
+  it("keeps the role chosen when adding a user is refused", async () => {
+    const page = await admin.newPage();
+    await page.goto("/admin");
+    const form = page.getByRole("region", { name: "Add a user" });
+    await form.getByLabel("Name").fill("Robin Taken");
+    await form.getByLabel("Email").fill("editor@engagement-tracker.local");
+    await form.getByLabel("Role").selectOption("ADMIN");
+    await form.getByLabel("Password").fill("a long enough password 2");
+    await form.getByRole("button", { name: "Add user" }).click();
+    await expect
+      .poll(() => page.locator("#field-email-error").innerText())
+      .toBe("A user with that email already exists.");
+    expect(await form.getByLabel("Role").inputValue()).toBe("ADMIN");
+    expect(await form.getByLabel("Name").inputValue()).toBe("Robin Taken");
+    expect(await form.getByLabel("Password").inputValue()).toBe("");
+    await page.close();
+  });
+
+  it("offers an admin no role change and no Disable on their own account", async () => {
     const page = await admin.newPage();
     await page.goto("/admin");
     const row = page.locator("tbody tr", { hasText: "admin@engagement-tracker.local" });
     const name = await row.locator("strong").innerText();
-    const refusal = "This is the last active admin: make another user an admin first, or nobody could manage users.";
-
-    await row.getByLabel(`Role of ${name}`).selectOption("VIEWER");
-    await row.getByRole("button", { name: `Change role of ${name}` }).click();
-    await expect.poll(() => row.getByText(refusal).count()).toBe(1);
-    await row.getByRole("button", { name: `Disable ${name}` }).click();
-    await expect.poll(() => row.getByText(refusal).count()).toBe(1);
-
-    await page.reload();
-    expect(await row.locator('td[data-label="Role"]').innerText()).toBe("Admin");
-    expect(await row.locator('td[data-label="Status"]').innerText()).toBe("Active");
+    await row.getByText("Your own account: another admin changes its role or disables it.").waitFor();
+    expect(await row.getByRole("button", { name: `Disable ${name}` }).count()).toBe(0);
+    expect(await row.getByLabel(`Role of ${name}`).count()).toBe(0);
+    await row.getByRole("button", { name: `Reset password of ${name}` }).waitFor();
     await page.close();
   });
+
+  it("asks before disabling a user; keeping them changes nothing", async () => {
+    const email = `dana-${Date.now()}@example.org`;
+    const page = await admin.newPage();
+    await page.goto("/admin");
+    const form = page.getByRole("region", { name: "Add a user" });
+    await form.getByLabel("Name").fill("Dana Disable");
+    await form.getByLabel("Email").fill(email);
+    await form.getByLabel("Password").fill("a long enough password 3");
+    await form.getByRole("button", { name: "Add user" }).click();
+    const row = page.locator("tbody tr", { hasText: email });
+    await row.waitFor();
+
+    await row.getByRole("button", { name: "Disable Dana Disable" }).click();
+    const question = row.getByRole("alert").filter({ hasText: "Disable Dana Disable?" });
+    await question.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain("Yes, disable");
+    await row.getByRole("button", { name: "Keep active" }).click();
+    await row.getByRole("button", { name: "Disable Dana Disable" }).waitFor();
+    expect(await row.locator('td[data-label="Status"]').innerText()).toBe("Active");
+
+    await row.getByRole("button", { name: "Disable Dana Disable" }).click();
+    await row.getByRole("button", { name: "Yes, disable Dana Disable" }).click();
+    await expect.poll(() => row.locator('td[data-label="Status"]').innerText()).toContain("Disabled");
+    await page.close();
+  });
+
+  it.each(Object.entries(VIEWPORTS))(
+    "asks to confirm without serious accessibility violations at %s width",
+    async (width, viewport) => {
+      const page = await admin.newPage();
+      await page.setViewportSize(viewport);
+      await page.goto("/admin");
+      const row = page.locator("tbody tr", { hasText: "editor@engagement-tracker.local" });
+      await row.getByRole("button", { name: /^Disable / }).click();
+      await row.getByRole("alert").waitFor();
+      await screenshot(page, `admin-confirm-disable-${width}`);
+      await expectNoSeriousAxeViolations(page);
+      await page.close();
+    },
+  );
 
   it.each([
     { role: "viewer", context: () => viewer },
