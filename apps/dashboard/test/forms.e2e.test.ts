@@ -2,7 +2,16 @@ import { DashboardUpdateEngagementDocument } from "@engagement-tracker/schema";
 import { describe, expect, it } from "vitest";
 import { addDays } from "../lib/format";
 import { editEngagementHref, engagementHref } from "../lib/routes";
-import { apiAs, browserSession, dashboardUrl, engagementOfMyOwn, tableTitles } from "./browser";
+import {
+  apiAs,
+  browserSession,
+  dashboardUrl,
+  engagementOfMyOwn,
+  expectNoSeriousAxeViolations,
+  screenshot,
+  tableTitles,
+  VIEWPORTS,
+} from "./browser";
 
 const session = browserSession("editor");
 
@@ -151,6 +160,12 @@ describe("creating and editing an engagement", () => {
     expect(saveBox!.y - (noticeBox!.y + noticeBox!.height)).toBeLessThan(100);
     expect(await session.page.getByLabel("Summary").inputValue()).toBe("Colleague's summary.");
     expect(await session.page.getByLabel("Place").inputValue()).toBe("Shanghai");
+    await expectNoSeriousAxeViolations(session.page);
+    for (const [width, viewport] of Object.entries(VIEWPORTS)) {
+      await session.page.setViewportSize(viewport);
+      await screenshot(session.page, `engagement-edit-conflict-${width}`);
+    }
+    await session.page.setViewportSize(VIEWPORTS.desktop);
 
     await session.page.getByRole("button", { name: "Save changes" }).click();
     await session.page.getByRole("heading", { level: 1, name: title }).waitFor();

@@ -2,7 +2,7 @@ import { graphql } from "@engagement-tracker/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/password.ts";
 import { globalIdOf } from "../common/node.ts";
-import { createSession, createUserWithToken, startTestApi, type ApiClient, type TestApi } from "../test/api.ts";
+import { createSession, createUserWithToken, startTestApi, type TestApi } from "../test/api.ts";
 import { day } from "../test/fixtures.ts";
 
 const SignIn = graphql(`
