@@ -1,6 +1,5 @@
 import { graphql, type EngagementForm_EngagementFragment } from "@engagement-tracker/schema";
 import { countryName } from "@engagement-tracker/schema/countries";
-import type { EngagementFormOptions } from "../components/engagement/EngagementForm";
 import { query, type ApiResult } from "./api";
 import type { EngagementFormValues } from "./engagement-form";
 
@@ -18,6 +17,11 @@ const EngagementFormOptionsQuery = graphql(`
     }
   }
 `);
+
+export interface EngagementFormOptions {
+  series: readonly { id: string; name: string; shortName: string }[];
+  organizations: readonly { id: string; name: string; country: string }[];
+}
 
 /** What the create and edit forms offer to choose from. */
 export async function loadFormOptions(): Promise<ApiResult<EngagementFormOptions>> {

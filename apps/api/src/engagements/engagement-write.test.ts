@@ -352,7 +352,9 @@ describe("editing an engagement", () => {
 
   it.each(["country", "hostCountry"])("refuses %s ZZ naming the field, and changes nothing", async (field) => {
     const engagement = await insertEngagement(api.prisma);
-    const { updateEngagement } = await api.query(UpdateEngagement, { input: { id: engagement.globalId, [field]: "ZZ" } });
+    const { updateEngagement } = await api.query(UpdateEngagement, {
+      input: { id: engagement.globalId, [field]: "ZZ" },
+    });
     expect(updateEngagement.errors).toEqual([{ code: "VALIDATION", field: [field], message: expect.any(String) }]);
     expect(updateEngagement.engagement).toMatchObject({ version: 1 });
   });

@@ -1,14 +1,5 @@
 import { isCountryCode } from "@engagement-tracker/schema/countries";
-import {
-  ArrayMaxSize,
-  IsNotEmpty,
-  IsOptional,
-  Max,
-  MaxLength,
-  Min,
-  ValidateBy,
-  ValidateNested,
-} from "class-validator";
+import { ArrayMaxSize, IsNotEmpty, IsOptional, Max, MaxLength, Min, ValidateBy, ValidateNested } from "class-validator";
 import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
 import { OrderDirection } from "../common/connection.ts";
 import { EngagementKind, EngagementStatus, ParticipationRole } from "../common/enums.ts";
@@ -43,7 +34,10 @@ export class EngagementFilter {
   @Field(() => [ID], { nullable: true })
   seriesIds?: string[] | null;
 
-  @Field(() => [String], { nullable: true, description: "ISO 3166-1 alpha-2 codes of the location; any other code is refused." })
+  @Field(() => [String], {
+    nullable: true,
+    description: "ISO 3166-1 alpha-2 codes of the location; any other code is refused.",
+  })
   countries?: string[] | null;
 
   @Field(() => String, { nullable: true, description: "Region of the location, matched case-insensitively." })

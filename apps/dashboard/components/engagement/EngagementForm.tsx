@@ -4,6 +4,7 @@ import { COUNTRIES } from "@engagement-tracker/schema/countries";
 import { useActionState, useEffect, useRef, type InputHTMLAttributes } from "react";
 import type { EngagementFormState } from "../../app/engagements/actions";
 import { ENGAGEMENT_FIELD_LABELS, participantLabel, type EngagementFormValues } from "../../lib/engagement-form";
+import type { EngagementFormOptions } from "../../lib/engagement-form-options";
 import { KIND_LABELS, KINDS } from "../../lib/labels";
 import { ErrorSummary } from "../forms/ErrorSummary";
 import { Field } from "../forms/Field";
@@ -14,11 +15,6 @@ import { ParticipantRows } from "./ParticipantRows";
 import styles from "./EngagementForm.module.css";
 
 type TextFieldName = Exclude<keyof EngagementFormValues, "participants">;
-
-export interface EngagementFormOptions {
-  series: readonly { id: string; name: string; shortName: string }[];
-  organizations: readonly { id: string; name: string; country: string }[];
-}
 
 /** Create and edit share one form; edit adds the version it started from and the outcome. */
 export function EngagementForm({

@@ -28,12 +28,7 @@ export function ParticipantRows({
   organizations: readonly { id: string; name: string; country: string }[];
   errors: Record<string, string>;
 }) {
-  const nextKey = useRef(0);
-  const row = (participant: EngagementFormValues["participants"][number]): Row => ({
-    ...participant,
-    key: nextKey.current++,
-  });
-  const [rows, setRows] = useState<Row[]>(() => participants.map(row));
+  const [rows, setRows] = useState<Row[]>(() => participants.map((participant, key) => ({ ...participant, key })));
   const [focusKey, setFocusKey] = useState<number | "add" | null>(null);
   const fieldset = useRef<HTMLFieldSetElement>(null);
   const countries = [...new Set(organizations.map((organization) => organization.country))];
@@ -121,7 +116,7 @@ export function ParticipantRows({
           value={ADD_PARTICIPANT}
           formNoValidate
           onClick={(event) => {
-            const added = row({ organizationId: "", role: "" });
+            const added = { organizationId: "", role: "", key: Math.max(-1, ...rows.map((other) => other.key)) + 1 };
             changeRows(event, [...rows, added], added.key);
           }}
         >
