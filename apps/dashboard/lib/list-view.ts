@@ -1,3 +1,4 @@
+import { isCountryCode } from "@engagement-tracker/schema/countries";
 import type {
   EngagementFilter,
   EngagementKind,
@@ -108,9 +109,10 @@ export function readListView(params: SearchParams): ListView {
     statuses: oneOf(STATUSES, valuesOf(params, "status")),
     kinds: oneOf(KINDS, valuesOf(params, "kind")),
     seriesIds: valuesOf(params, "series"),
+    // The API refuses a code that is not ISO 3166-1, so a hand-edited URL drops it instead.
     countries: valuesOf(params, "country")
       .map((code) => code.toUpperCase())
-      .filter((code) => /^[A-Z]{2}$/.test(code)),
+      .filter(isCountryCode),
     region: valueOf(params, "region"),
     health: oneOf(HEALTHS, valuesOf(params, "health")),
     from: isCalendarDate(valueOf(params, "from")) ? valueOf(params, "from") : "",

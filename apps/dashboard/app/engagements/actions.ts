@@ -4,7 +4,15 @@ import { graphql, type EngagementSnapshot_EngagementFragment, type EngagementSta
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { mutate } from "../../lib/api";
-import { engagementFieldsOf, formValuesOf, type EngagementFormValues } from "../../lib/engagement-form";
+import {
+  changedFields,
+  engagementFieldsOf,
+  formValuesOf,
+  parseFormValues,
+  withParticipantRowsChanged,
+  type EngagementFormValues,
+} from "../../lib/engagement-form";
+import { formValuesOfEngagement } from "../../lib/engagement-form-options";
 import { changesBetween, parseSnapshot, snapshotOf, type SnapshotChange } from "../../lib/engagement-snapshot";
 import { formErrorsOf, NO_ERRORS, textOf, type FormErrors } from "../../lib/form-state";
 import { STATUS_LABELS, STATUSES } from "../../lib/labels";
@@ -65,6 +73,7 @@ const UpdateEngagementMutation = graphql(`
       engagement {
         id
         ...EngagementSnapshot_engagement
+        ...EngagementForm_engagement
       }
       errors {
         ...UserErrorFields
@@ -160,6 +169,8 @@ export async function createEngagementAction(
   formData: FormData,
 ): Promise<EngagementFormState> {
   const values = formValuesOf(formData);
+  const rowsChanged = withParticipantRowsChanged(values, textOf(formData, "intent"));
+  if (rowsChanged) return { values: rowsChanged, conflict: null, ...NO_ERRORS };
   const parsed = engagementFieldsOf(values);
   if (!parsed.ok) return { values, conflict: null, fieldErrors: parsed.fieldErrors, formErrors: [] };
   const result = await mutate(CreateEngagementMutation, {
@@ -178,22 +189,34 @@ export async function updateEngagementAction(
 ): Promise<EngagementFormState> {
   const id = textOf(formData, "id");
   const values = formValuesOf(formData);
+  const rowsChanged = withParticipantRowsChanged(values, textOf(formData, "intent"));
+  if (rowsChanged) return { values: rowsChanged, conflict: null, ...NO_ERRORS };
   const parsed = engagementFieldsOf(values);
   if (!parsed.ok) return { values, conflict: null, fieldErrors: parsed.fieldErrors, formErrors: [] };
+  // Only what the user changed is sent, so a colleague's change to another field survives.
+  const original = parseFormValues(textOf(formData, "original"));
+  const changed = original ? changedFields(values, original) : null;
+  const fields = Object.fromEntries(
+    Object.entries({ ...parsed.fields, outcome: values.outcome }).filter(
+      ([name]) => !changed || changed.has(name as keyof EngagementFormValues),
+    ),
+  );
   const result = await mutate(UpdateEngagementMutation, {
-    input: {
-      ...parsed.fields,
-      id,
-      outcome: values.outcome,
-      expectedVersion: Number(textOf(formData, "expectedVersion")),
-    },
+    input: { ...fields, id, expectedVersion: Number(textOf(formData, "expectedVersion")) },
   });
   if (!result.ok) return { values, conflict: null, fieldErrors: {}, formErrors: [result.problem.detail] };
   const { engagement, errors } = result.data.updateEngagement;
   if (errors.some((error) => error.code === "VERSION_CONFLICT") && engagement) {
-    // The page re-renders with the fresh version, so saving again applies these values over it.
+    // The page re-renders with the fresh version. The form shows the engagement as it now stands
+    // with the user's own changes on top, so saving again applies just those.
     revalidatePath(engagementHref(id), "layout");
-    return { values, conflict: await conflictWith(engagement, formData), ...NO_ERRORS };
+    const merged = changed
+      ? {
+          ...formValuesOfEngagement(engagement),
+          ...Object.fromEntries([...changed].map((name) => [name, values[name]])),
+        }
+      : values;
+    return { values: merged, conflict: await conflictWith(engagement, formData), ...NO_ERRORS };
   }
   if (errors.length) return { values, conflict: null, ...formErrorsOf(errors, parsed.fieldNameOf) };
   revalidatePath("/", "layout");
