@@ -19,7 +19,7 @@ async function openEngagement(target: Page, title: string): Promise<void> {
 
 const header = (target: Page) => target.locator("main header");
 const changeStatus = (target: Page) => target.getByRole("region", { name: "Change status" });
-const history = (target: Page) => target.getByRole("region", { name: "Status history" });
+const history = (target: Page) => target.getByRole("region", { name: "Activity" });
 const offeredMoves = (target: Page) =>
   changeStatus(target)
     .getByRole("radio")

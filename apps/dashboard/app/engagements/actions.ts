@@ -8,6 +8,7 @@ import { engagementFieldsOf, formValuesOf, type EngagementFormValues } from "../
 import { changesBetween, parseSnapshot, snapshotOf, type SnapshotChange } from "../../lib/engagement-snapshot";
 import { formErrorsOf, NO_ERRORS, textOf, type FormErrors } from "../../lib/form-state";
 import { STATUS_LABELS, STATUSES } from "../../lib/labels";
+import { isCalendarDate } from "../../lib/list-view";
 import { getFormatter } from "../../lib/reader";
 import { engagementHref } from "../../lib/routes";
 
@@ -86,25 +87,46 @@ export interface StatusChangeState extends FormErrors {
   /** What the user asked for, kept so a retry after a conflict starts from it. */
   status: string;
   reason: string;
+  /** The new window typed when postponing. */
+  startsOn: string;
+  endsOn: string;
   conflict: Conflict | null;
   /** Said after a successful move. */
   done: string | null;
 }
+
+const STATUS_FORM_INPUTS = new Set(["status", "reason", "startsOn", "endsOn"]);
 
 /** One lifecycle move with the version the user saw; a stale version comes back as a conflict to resolve. */
 export async function changeStatusAction(_previous: StatusChangeState, formData: FormData): Promise<StatusChangeState> {
   const id = textOf(formData, "id");
   const status = textOf(formData, "status");
   const reason = textOf(formData, "reason");
-  const base = { status, reason, conflict: null, done: null };
+  // Only a postponement carries new dates; the fields are hidden (and ignored) for other moves.
+  const postponing = status === "POSTPONED";
+  const window = {
+    startsOn: postponing ? textOf(formData, "startsOn") : "",
+    endsOn: postponing ? textOf(formData, "endsOn") : "",
+  };
+  const base = { status, reason, ...window, conflict: null, done: null };
   if (!(STATUSES as string[]).includes(status)) {
     return { ...base, fieldErrors: { status: "Choose the new status." }, formErrors: [] };
+  }
+  const badDates = Object.entries(window).filter(([, value]) => value && !isCalendarDate(value));
+  if (badDates.length) {
+    return {
+      ...base,
+      fieldErrors: Object.fromEntries(badDates.map(([name]) => [name, "Enter a date."])),
+      formErrors: [],
+    };
   }
   const result = await mutate(ChangeStatusMutation, {
     input: {
       id,
       status: status as EngagementStatus,
       reason: reason || null,
+      startsOn: window.startsOn || null,
+      endsOn: window.endsOn || null,
       expectedVersion: Number(textOf(formData, "expectedVersion")),
     },
   });
@@ -117,7 +139,7 @@ export async function changeStatusAction(_previous: StatusChangeState, formData:
   if (errors.some((error) => error.code === "VERSION_CONFLICT") && engagement) {
     return { ...base, ...NO_ERRORS, conflict: await conflictWith(engagement, formData) };
   }
-  return { ...base, ...formErrorsOf(errors, (path) => (path === "reason" || path === "status" ? path : null)) };
+  return { ...base, ...formErrorsOf(errors, (path) => (STATUS_FORM_INPUTS.has(path) ? path : null)) };
 }
 
 export interface MilestoneState {
