@@ -24,7 +24,8 @@ export function activityFilterOf(param: string | string[] | undefined): Activity
 /** One changed value, as a reader sees it: "Start: Dec 8, 2026 → Mar 2, 2027". */
 export interface ActivityChange {
   label: string;
-  from: string;
+  /** Null when the value is new rather than changed (a milestone's due date when it is added). */
+  from: string | null;
   to: string;
 }
 
@@ -129,7 +130,7 @@ export function describeEvent(
       event.kind === "MILESTONE_EDITED"
         ? changesOf((milestone.changes ?? {}) as Record<string, unknown>, format)
         : event.kind === "MILESTONE_ADDED" && typeof milestone.dueOn === "string"
-          ? [{ label: "Due date", from: NONE, to: format.day(milestone.dueOn) }]
+          ? [{ label: "Due date", from: null, to: format.day(milestone.dueOn) }]
           : [];
     return { summary: milestoneSummary(String(milestone.title ?? "")), changes, reason };
   }

@@ -63,9 +63,14 @@ export function ActivityTimeline({
                 <ul className={styles.activityChanges}>
                   {changes.map((change) => (
                     <li key={change.label}>
-                      <span className={styles.activityField}>{change.label}:</span> {change.from}{" "}
-                      <span aria-hidden="true">→</span>
-                      <span className="visually-hidden">to</span> {change.to}
+                      <span className={styles.activityField}>{change.label}:</span>{" "}
+                      {change.from === null ? null : (
+                        <>
+                          {change.from} <span aria-hidden="true">→</span>
+                          <span className="visually-hidden">to</span>{" "}
+                        </>
+                      )}
+                      {change.to}
                     </li>
                   ))}
                 </ul>

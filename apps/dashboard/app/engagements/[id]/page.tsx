@@ -103,7 +103,13 @@ export default async function EngagementPage(props: Params) {
                 Edit details
               </Link>
             ) : null}
-            <ArchiveControl id={engagement.id} version={engagement.version} archived={Boolean(engagement.archivedAt)} />
+            {/* Keyed by the state, so the confirmation starts closed once it flips. */}
+            <ArchiveControl
+              key={engagement.archivedAt ?? "active"}
+              id={engagement.id}
+              version={engagement.version}
+              archived={Boolean(engagement.archivedAt)}
+            />
           </div>
         ) : null}
       </header>
