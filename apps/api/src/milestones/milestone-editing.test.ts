@@ -181,7 +181,9 @@ describe("editing and removing milestones", () => {
       id: engagement.globalId,
       kinds: ["MILESTONE_ADDED", "MILESTONE_REMOVED"],
     });
-    expect(read!.activity.map((event) => [event.kind, (event.changes.milestone as { title: string }).title])).toEqual([
+    expect(
+      read!.activity.map((event) => [event.kind, (event.changes as { milestone: { title: string } }).milestone.title]),
+    ).toEqual([
       ["MILESTONE_ADDED", "Agenda agreed"],
       ["MILESTONE_REMOVED", "Agenda agreed"],
     ]);
