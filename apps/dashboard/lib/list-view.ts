@@ -76,7 +76,8 @@ export const SORT_PARAMS: Record<EngagementOrderField, string> = {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function isCalendarDate(value: string): boolean {
+/** A real calendar day written `YYYY-MM-DD`, as date inputs send it. */
+export function isCalendarDate(value: string): boolean {
   if (!ISO_DATE.test(value)) return false;
   const parsed = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);

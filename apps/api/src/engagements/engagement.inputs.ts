@@ -239,6 +239,18 @@ export class UpdateEngagementStatusInput {
   @MaxLength(LIMITS.reason, { message: `Reason must be at most ${LIMITS.reason} characters.` })
   reason?: string | null;
 
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "A new planned start applied with the move (e.g. when postponing); omitted, the start stays.",
+  })
+  startsOn?: Date | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "A new planned end applied with the move; it must be on or after the start.",
+  })
+  endsOn?: Date | null;
+
   @Field(() => Int, { nullable: true, description: "Refuse the move if the engagement's version moved on." })
   expectedVersion?: number | null;
 }

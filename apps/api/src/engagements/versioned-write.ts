@@ -58,6 +58,8 @@ export interface WriteTarget {
   rowId: string;
   expectedVersion?: number | null;
   actorId: string | null;
+  /** Only unarchiving writes to an archived engagement; every other write is refused there. */
+  evenIfArchived?: boolean;
 }
 
 export interface WritePlan<Extra> {
@@ -87,7 +89,7 @@ export const nothingToWrite = <Extra>(extra: Extra): NothingToWrite<Extra> => ({
  */
 export async function writeEngagement<Extra = undefined>(
   prisma: PrismaClient,
-  { rowId, expectedVersion, actorId }: WriteTarget,
+  { rowId, expectedVersion, actorId, evenIfArchived = false }: WriteTarget,
   plan: (current: EngagementRow, tx: Tx) => Promise<WritePlan<Extra> | NothingToWrite<Extra>>,
 ): Promise<WriteResult<Extra>> {
   return prisma.$transaction(async (tx) => {
@@ -95,7 +97,7 @@ export async function writeEngagement<Extra = undefined>(
     const current = await tx.engagement.findUnique({ where: { id: rowId } });
     if (!current) refuse(UserErrorCode.NOT_FOUND, "No engagement has that ID.", ["id"]);
     if (expectedVersion != null && current.version !== expectedVersion) throw versionConflict(current, expectedVersion);
-    if (current.archivedAt) {
+    if (current.archivedAt && !evenIfArchived) {
       refuse(
         UserErrorCode.ARCHIVED,
         "This engagement is archived and can no longer be changed.",

@@ -17,6 +17,7 @@ import { changesBetween, parseSnapshot, snapshotOf, type SnapshotChange } from "
 import { formErrorsOf, NO_ERRORS, textOf, type FormErrors } from "../../lib/form-state";
 import { STATUS_LABELS, STATUSES } from "../../lib/labels";
 import { readableMoveErrors } from "../../lib/lifecycle-messages";
+import { isCalendarDate } from "../../lib/list-view";
 import { getFormatter } from "../../lib/reader";
 import { engagementHref } from "../../lib/routes";
 
@@ -97,25 +98,46 @@ export interface StatusChangeState extends FormErrors {
   /** What the user asked for, kept so a retry after a conflict starts from it. */
   status: string;
   reason: string;
+  /** The new window typed when postponing. */
+  startsOn: string;
+  endsOn: string;
   conflict: Conflict | null;
   /** Said after a successful move. */
   done: string | null;
 }
+
+const STATUS_FORM_INPUTS = new Set(["status", "reason", "startsOn", "endsOn"]);
 
 /** One lifecycle move with the version the user saw; a stale version comes back as a conflict to resolve. */
 export async function changeStatusAction(_previous: StatusChangeState, formData: FormData): Promise<StatusChangeState> {
   const id = textOf(formData, "id");
   const status = textOf(formData, "status");
   const reason = textOf(formData, "reason");
-  const base = { status, reason, conflict: null, done: null };
+  // Only a postponement carries new dates; the fields are hidden (and ignored) for other moves.
+  const postponing = status === "POSTPONED";
+  const window = {
+    startsOn: postponing ? textOf(formData, "startsOn") : "",
+    endsOn: postponing ? textOf(formData, "endsOn") : "",
+  };
+  const base = { status, reason, ...window, conflict: null, done: null };
   if (!(STATUSES as string[]).includes(status)) {
     return { ...base, fieldErrors: { status: "Choose the new status." }, formErrors: [] };
+  }
+  const badDates = Object.entries(window).filter(([, value]) => value && !isCalendarDate(value));
+  if (badDates.length) {
+    return {
+      ...base,
+      fieldErrors: Object.fromEntries(badDates.map(([name]) => [name, "Enter a date."])),
+      formErrors: [],
+    };
   }
   const result = await mutate(ChangeStatusMutation, {
     input: {
       id,
       status: status as EngagementStatus,
       reason: reason || null,
+      startsOn: window.startsOn || null,
+      endsOn: window.endsOn || null,
       expectedVersion: Number(textOf(formData, "expectedVersion")),
     },
   });
@@ -136,7 +158,7 @@ export async function changeStatusAction(_previous: StatusChangeState, formData:
         reason,
       })
     : errors;
-  return { ...base, ...formErrorsOf(readable, (path) => (path === "reason" || path === "status" ? path : null)) };
+  return { ...base, ...formErrorsOf(readable, (path) => (STATUS_FORM_INPUTS.has(path) ? path : null)) };
 }
 
 export interface MilestoneState {
