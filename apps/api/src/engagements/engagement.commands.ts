@@ -23,6 +23,7 @@ import {
   columnChanges,
   nothingToWrite,
   writeEngagement,
+  writeNothingElse,
   type Tx,
   type WriteResult,
 } from "./versioned-write.ts";
@@ -138,7 +139,7 @@ export async function updateEngagement(
               data: participants.rows.map((row) => ({ ...row, engagementId: rowId })),
             });
           }
-        : undefined,
+        : writeNothingElse,
     };
   });
 }
@@ -206,6 +207,7 @@ export async function archiveEngagement(
   return writeEngagement(prisma, target, async () => ({
     changes: { archivedAt: new Date() },
     event: EngagementEventKind.ARCHIVED,
+    alsoWrite: writeNothingElse,
   }));
 }
 
@@ -219,7 +221,7 @@ export async function unarchiveEngagement(
   const target = { rowId, expectedVersion: input.expectedVersion, actorId, evenIfArchived: true };
   return writeEngagement(prisma, target, async (current) =>
     current.archivedAt
-      ? { changes: { archivedAt: null }, event: EngagementEventKind.UNARCHIVED }
+      ? { changes: { archivedAt: null }, event: EngagementEventKind.UNARCHIVED, alsoWrite: writeNothingElse }
       : nothingToWrite(undefined),
   );
 }

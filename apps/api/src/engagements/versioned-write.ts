@@ -68,8 +68,12 @@ export interface WritePlan<Extra> {
   event: EngagementEventKind;
   /** Facts for the audit trail beyond the changed columns (a reason, a milestone, participants). */
   details?: Record<string, unknown>;
-  alsoWrite?: (tx: Tx) => Promise<Extra>;
+  /** What is written beside the engagement's row, in the same transaction; it returns the result's `extra`. */
+  alsoWrite: (tx: Tx) => Promise<Extra>;
 }
+
+/** `alsoWrite` of a change that is the engagement's columns alone. */
+export const writeNothingElse = async (): Promise<undefined> => undefined;
 
 /** A plan that finds nothing to change: nothing is written, and `extra` is what the caller returns. */
 export interface NothingToWrite<Extra> {
@@ -112,7 +116,7 @@ export async function writeEngagement<Extra = undefined>(
       where: { id: rowId },
       data: { ...changes, version: { increment: 1 } },
     });
-    const extra = (await alsoWrite?.(tx)) as Extra;
+    const extra = await alsoWrite(tx);
     const sequence = await appendEvent(tx, {
       engagementId: rowId,
       kind: event,
