@@ -4,6 +4,8 @@ import { AppHeader } from "../components/AppHeader";
 import { TimeZoneReporter } from "../components/TimeZoneReporter";
 import { getFormatter } from "../lib/reader";
 import "./globals.css";
+import "./controls.css";
+import "./feedback.css";
 import styles from "./layout.module.css";
 
 export const metadata: Metadata = {

@@ -11,7 +11,8 @@ import { getFormatter } from "../lib/reader";
 import styles from "./overview.module.css";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Overview" };
+// The layout's title template applies to pages below it, not to its own segment's page.
+export const metadata: Metadata = { title: { absolute: "Overview · Engagement Tracker" } };
 
 const OverviewPageQuery = graphql(`
   query OverviewPage($timelineDays: Int!, $chartMonths: Int!) {

@@ -1,8 +1,7 @@
 import { graphql, type EngagementForm_EngagementFragment } from "@engagement-tracker/schema";
-import type { EngagementFormOptions } from "../components/engagement/EngagementForm";
+import { countryName } from "@engagement-tracker/schema/countries";
 import { query, type ApiResult } from "./api";
 import type { EngagementFormValues } from "./engagement-form";
-import { getFormatter } from "./reader";
 
 const EngagementFormOptionsQuery = graphql(`
   query EngagementFormOptions {
@@ -19,19 +18,16 @@ const EngagementFormOptionsQuery = graphql(`
   }
 `);
 
+export interface EngagementFormOptions {
+  series: readonly { id: string; name: string; shortName: string }[];
+  organizations: readonly { id: string; name: string; country: string }[];
+}
+
 /** What the create and edit forms offer to choose from. */
 export async function loadFormOptions(): Promise<ApiResult<EngagementFormOptions>> {
-  const [result, format] = await Promise.all([query(EngagementFormOptionsQuery), getFormatter()]);
+  const result = await query(EngagementFormOptionsQuery);
   if (!result.ok) return result;
-  const countries = new Set(result.data.organizations.map((organization) => organization.country));
-  return {
-    ok: true,
-    data: {
-      series: result.data.series,
-      organizations: result.data.organizations,
-      countryNames: Object.fromEntries([...countries].map((code) => [code, format.country(code)])),
-    },
-  };
+  return { ok: true, data: { series: result.data.series, organizations: result.data.organizations } };
 }
 
 export const EngagementFormFragment = graphql(`
@@ -75,7 +71,7 @@ export const EMPTY_FORM_VALUES: EngagementFormValues = {
   objectives: "",
   outcome: "",
   status: "PROPOSED",
-  participants: [],
+  participants: [{ organizationId: "", role: "" }],
 };
 
 /** The edit form's starting values: the engagement as it stands. */
@@ -90,8 +86,8 @@ export function formValuesOfEngagement(engagement: EngagementForm_EngagementFrag
     endsOn: engagement.endsOn,
     locationName: engagement.location.name,
     region: engagement.location.region ?? "",
-    country: engagement.location.country,
-    hostCountry: engagement.hostCountry,
+    country: countryName(engagement.location.country),
+    hostCountry: countryName(engagement.hostCountry),
     summary: engagement.summary ?? "",
     objectives: engagement.objectives.join("\n"),
     outcome: engagement.outcome ?? "",

@@ -1,4 +1,5 @@
 import type { CreateEngagementInput, EngagementKind, ParticipationRole } from "@engagement-tracker/schema";
+import { countryCodeOf } from "@engagement-tracker/schema/countries";
 import { textOf } from "./form-state";
 import { KINDS, PARTICIPATION_ROLES } from "./labels";
 
@@ -23,8 +24,22 @@ export const ENGAGEMENT_FIELD_LABELS: Record<string, string> = {
   status: "Starting status",
 };
 
-/** Blank participant rows a form offers beyond the existing ones, so it works without JavaScript. */
-export const SPARE_PARTICIPANT_ROWS = 3;
+/** The `intent` of the participant rows' Add and Remove buttons (Remove's ends with the row's index). */
+export const ADD_PARTICIPANT = "add-participant";
+export const REMOVE_PARTICIPANT = "remove-participant-";
+
+/**
+ * The values with a participant row added or removed, when that is what the form was submitted
+ * for (without JavaScript, Add and Remove are submit buttons); null for a real submission.
+ */
+export function withParticipantRowsChanged(values: EngagementFormValues, intent: string): EngagementFormValues | null {
+  if (intent === ADD_PARTICIPANT) {
+    return { ...values, participants: [...values.participants, { organizationId: "", role: "" }] };
+  }
+  if (!intent.startsWith(REMOVE_PARTICIPANT)) return null;
+  const removed = Number(intent.slice(REMOVE_PARTICIPANT.length));
+  return { ...values, participants: values.participants.filter((_, index) => index !== removed) };
+}
 
 export function participantLabel(index: number, part: "organizationId" | "role"): string {
   return `Participant ${index + 1} ${part === "role" ? "role" : "organization"}`;
@@ -49,6 +64,48 @@ export interface EngagementFormValues {
   participants: { organizationId: string; role: string }[];
 }
 
+/** Form values carried through the page as JSON (the edit form's starting point); null if malformed. */
+export function parseFormValues(json: string): EngagementFormValues | null {
+  try {
+    const parsed: unknown = JSON.parse(json);
+    const record = parsed as Record<string, unknown>;
+    const isText = (value: unknown) => typeof value === "string";
+    const valid =
+      typeof parsed === "object" &&
+      parsed !== null &&
+      Object.keys(ENGAGEMENT_FIELD_LABELS).every((name) => isText(record[name])) &&
+      Array.isArray(record.participants) &&
+      record.participants.every(
+        (participant: Record<string, unknown>) => isText(participant?.organizationId) && isText(participant?.role),
+      );
+    return valid ? (parsed as EngagementFormValues) : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The participants a person chose: rows left without an organization are not meant. */
+const chosenParticipants = (values: EngagementFormValues) =>
+  JSON.stringify(values.participants.filter((participant) => participant.organizationId));
+
+/**
+ * The form's fields whose value differs from what the form started with: an edit sends only
+ * these, so it never writes back a value someone else changed meanwhile that the user did not touch.
+ */
+export function changedFields(
+  values: EngagementFormValues,
+  original: EngagementFormValues,
+): Set<keyof EngagementFormValues> {
+  const names = Object.keys(values) as (keyof EngagementFormValues)[];
+  return new Set(
+    names.filter((name) =>
+      name === "participants"
+        ? chosenParticipants(values) !== chosenParticipants(original)
+        : values[name] !== original[name],
+    ),
+  );
+}
+
 /** The fields both mutations take, with the form's blanks as the API's "none". */
 export type EngagementFields = Omit<CreateEngagementInput, "status">;
 
@@ -69,8 +126,8 @@ export function formValuesOf(formData: FormData): EngagementFormValues {
     endsOn: textOf(formData, "endsOn"),
     locationName: textOf(formData, "locationName"),
     region: textOf(formData, "region"),
-    country: textOf(formData, "country").toUpperCase(),
-    hostCountry: textOf(formData, "hostCountry").toUpperCase(),
+    country: textOf(formData, "country"),
+    hostCountry: textOf(formData, "hostCountry"),
     summary: textOf(formData, "summary"),
     objectives: textOf(formData, "objectives"),
     outcome: textOf(formData, "outcome"),
@@ -94,6 +151,11 @@ export function engagementFieldsOf(
   }
   if (!(KINDS as string[]).includes(values.kind)) fieldErrors.kind = "Choose a kind.";
   if (values.round && !/^\d+$/.test(values.round)) fieldErrors.round = "Enter a whole number, such as 17.";
+  // A country is typed by name or code; anything else is refused here, never cut down to two letters.
+  const countries = { country: countryCodeOf(values.country), hostCountry: countryCodeOf(values.hostCountry) };
+  for (const name of ["country", "hostCountry"] as const) {
+    if (!countries[name]) fieldErrors[name] = "Choose a country from the list.";
+  }
   const participants = values.participants
     .map((participant, index) => ({ ...participant, index }))
     .filter((participant) => participant.organizationId);
@@ -102,7 +164,8 @@ export function engagementFieldsOf(
       fieldErrors[`participants.${participant.index}.role`] = "Choose a role.";
     }
   }
-  if (Object.keys(fieldErrors).length) return { ok: false, fieldErrors };
+  if (Object.keys(fieldErrors).length || !countries.country || !countries.hostCountry)
+    return { ok: false, fieldErrors };
   return {
     ok: true,
     // Blank participant rows are not sent, so the API's "participants.1" may be the form's row 2.
@@ -120,8 +183,8 @@ export function engagementFieldsOf(
       endsOn: values.endsOn,
       locationName: values.locationName,
       region: values.region,
-      country: values.country,
-      hostCountry: values.hostCountry,
+      country: countries.country,
+      hostCountry: countries.hostCountry,
       summary: values.summary,
       objectives: values.objectives
         .split("\n")

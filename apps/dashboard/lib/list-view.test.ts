@@ -31,6 +31,7 @@ describe("the table's view in the URL", () => {
     ["a malformed date", "?from=2027-02-30", { from: "" }],
     ["a page size the API would refuse", "?size=1000", { pageSize: 25 }],
     ["a country that is not a code", "?country=China&country=cn", { countries: ["CN"] }],
+    ["a code ISO 3166-1 does not assign", "?country=ZZ&country=xk&country=us", { countries: ["US"] }],
     ["both cursors", "?after=a&before=b", { after: "a", before: "" }],
     ["an unknown sort", "?sort=price", { sort: "START_DATE" }],
     ["an unknown scope", "?show=everything", { show: "upcoming" }],

@@ -1,3 +1,4 @@
+import { isCountryCode } from "@engagement-tracker/schema/countries";
 import type {
   EngagementFilter,
   EngagementKind,
@@ -75,7 +76,8 @@ export const SORT_PARAMS: Record<EngagementOrderField, string> = {
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
-function isCalendarDate(value: string): boolean {
+/** A real calendar day written `YYYY-MM-DD`, as date inputs send it. */
+export function isCalendarDate(value: string): boolean {
   if (!ISO_DATE.test(value)) return false;
   const parsed = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(parsed.getTime()) && parsed.toISOString().startsWith(value);
@@ -108,9 +110,10 @@ export function readListView(params: SearchParams): ListView {
     statuses: oneOf(STATUSES, valuesOf(params, "status")),
     kinds: oneOf(KINDS, valuesOf(params, "kind")),
     seriesIds: valuesOf(params, "series"),
+    // The API refuses a code that is not ISO 3166-1, so a hand-edited URL drops it instead.
     countries: valuesOf(params, "country")
       .map((code) => code.toUpperCase())
-      .filter((code) => /^[A-Z]{2}$/.test(code)),
+      .filter(isCountryCode),
     region: valueOf(params, "region"),
     health: oneOf(HEALTHS, valuesOf(params, "health")),
     from: isCalendarDate(valueOf(params, "from")) ? valueOf(params, "from") : "",

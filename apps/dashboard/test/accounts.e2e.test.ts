@@ -1,7 +1,15 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { DashboardCreateApiTokenDocument } from "@engagement-tracker/schema";
-import { apiAs, expectNoSeriousAxeViolations, launchBrowser, screenshot, signedIn, VIEWPORTS } from "./browser";
+import { DashboardCreateApiTokenDocument, DashboardCreateUserDocument } from "@engagement-tracker/schema";
+import {
+  apiAs,
+  dashboardUrl,
+  expectNoSeriousAxeViolations,
+  launchBrowser,
+  screenshot,
+  signedIn,
+  VIEWPORTS,
+} from "./browser";
 
 let browser: Browser;
 let admin: BrowserContext;
@@ -40,11 +48,16 @@ describe("the admin page", () => {
     const form = page.getByRole("region", { name: "Add a user" });
     await form.getByLabel("Name").fill("Casey Liaison");
     await form.getByLabel("Email").fill("admin@engagement-tracker.local");
+    await form.getByLabel("Role").selectOption("ADMIN");
     await form.getByLabel("Password").fill("a long enough password 1");
     await form.getByRole("button", { name: "Add user" }).click();
     await expect
       .poll(() => page.locator("#field-email-error").innerText())
       .toBe("A user with that email already exists.");
+    // What was typed stays, the role included; the password never does.
+    expect(await form.getByLabel("Role").inputValue()).toBe("ADMIN");
+    expect(await form.getByLabel("Name").inputValue()).toBe("Casey Liaison");
+    expect(await form.getByLabel("Password").inputValue()).toBe("");
 
     const email = `casey-${Date.now()}@example.org`;
     await form.getByLabel("Email").fill(email);
@@ -61,24 +74,77 @@ describe("the admin page", () => {
     await page.close();
   });
 
-  it("refuses to let the last admin demote or disable itself, saying why", async () => {
+  it("offers an admin no role change and no Disable on their own account", async () => {
     const page = await admin.newPage();
     await page.goto("/admin");
     const row = page.locator("tbody tr", { hasText: "admin@engagement-tracker.local" });
     const name = await row.locator("strong").innerText();
-    const refusal = "This is the last active admin: make another user an admin first, or nobody could manage users.";
-
-    await row.getByLabel(`Role of ${name}`).selectOption("VIEWER");
-    await row.getByRole("button", { name: `Change role of ${name}` }).click();
-    await expect.poll(() => row.getByText(refusal).count()).toBe(1);
-    await row.getByRole("button", { name: `Disable ${name}` }).click();
-    await expect.poll(() => row.getByText(refusal).count()).toBe(1);
-
-    await page.reload();
-    expect(await row.locator('td[data-label="Role"]').innerText()).toBe("Admin");
-    expect(await row.locator('td[data-label="Status"]').innerText()).toBe("Active");
+    await row.getByText("Your own account: another admin changes its role or disables it.").waitFor();
+    expect(await row.getByRole("button", { name: `Disable ${name}` }).count()).toBe(0);
+    expect(await row.getByLabel(`Role of ${name}`).count()).toBe(0);
+    await row.getByRole("button", { name: `Reset password of ${name}` }).waitFor();
     await page.close();
   });
+
+  it("asks before disabling a user; keeping them changes nothing", async () => {
+    const email = `dana-${Date.now()}@example.org`;
+    const { createUser } = await (
+      await apiAs("admin")
+    )(DashboardCreateUserDocument, {
+      input: { name: "Dana Disable", email, role: "VIEWER", password: "a long enough password 3" },
+    });
+    expect(createUser.errors).toEqual([]);
+    const page = await admin.newPage();
+    await page.goto("/admin");
+    const row = page.locator("tbody tr", { hasText: email });
+
+    await row.getByRole("button", { name: "Disable Dana Disable" }).click();
+    const question = row.getByRole("alert").filter({ hasText: "Disable Dana Disable?" });
+    await question.waitFor();
+    expect(await page.evaluate(() => document.activeElement?.textContent)).toContain("Yes, disable");
+    await row.getByRole("button", { name: "Keep active" }).click();
+    await row.getByRole("button", { name: "Disable Dana Disable" }).waitFor();
+    expect(await row.locator('td[data-label="Status"]').innerText()).toBe("Active");
+
+    await row.getByRole("button", { name: "Disable Dana Disable" }).click();
+    await row.getByRole("button", { name: "Yes, disable Dana Disable" }).click();
+    await expect.poll(() => row.locator('td[data-label="Status"]').innerText()).toContain("Disabled");
+    await page.close();
+  });
+
+  it("asks before disabling without JavaScript too", async () => {
+    const context = await browser.newContext({
+      baseURL: dashboardUrl,
+      storageState: await admin.storageState(),
+      javaScriptEnabled: false,
+    });
+    const page = await context.newPage();
+    await page.goto("/admin");
+    const row = page.locator("tbody tr", { hasText: "viewer@engagement-tracker.local" });
+    const name = await row.locator("strong").innerText();
+    await row.getByRole("button", { name: `Disable ${name}` }).click();
+    await row.getByRole("button", { name: `Yes, disable ${name}` }).waitFor();
+    expect(await row.locator('td[data-label="Status"]').innerText()).toBe("Active");
+    await row.getByRole("button", { name: "Keep active" }).click();
+    await row.getByRole("button", { name: `Disable ${name}` }).waitFor();
+    expect(await row.locator('td[data-label="Status"]').innerText()).toBe("Active");
+    await context.close();
+  });
+
+  it.each(Object.entries(VIEWPORTS))(
+    "asks to confirm without serious accessibility violations at %s width",
+    async (width, viewport) => {
+      const page = await admin.newPage();
+      await page.setViewportSize(viewport);
+      await page.goto("/admin");
+      const row = page.locator("tbody tr", { hasText: "editor@engagement-tracker.local" });
+      await row.getByRole("button", { name: /^Disable / }).click();
+      await row.getByRole("alert").waitFor();
+      await screenshot(page, `admin-confirm-disable-${width}`);
+      await expectNoSeriousAxeViolations(page);
+      await page.close();
+    },
+  );
 
   it.each([
     { role: "viewer", context: () => viewer },

@@ -19,7 +19,7 @@ async function openEngagement(target: Page, title: string): Promise<void> {
 
 const header = (target: Page) => target.locator("main header");
 const changeStatus = (target: Page) => target.getByRole("region", { name: "Change status" });
-const history = (target: Page) => target.getByRole("region", { name: "Status history" });
+const history = (target: Page) => target.getByRole("region", { name: "Activity" });
 const offeredMoves = (target: Page) =>
   changeStatus(target)
     .getByRole("radio")
@@ -110,7 +110,7 @@ describe("an engagement's page", () => {
     await changeStatus(session.page).getByLabel("Confirmed").check();
     await changeStatus(session.page).getByRole("button", { name: "Change status" }).click();
     await expect.poll(() => changeStatus(session.page).getByRole("status").innerText()).toBe("Moved to Confirmed.");
-    const moves = await history(session.page).getByRole("listitem").allInnerTexts();
+    const moves = await history(session.page).locator("ol > li").allInnerTexts();
     expect(moves[0]).toMatch(/Planned[\s\S]*Confirmed/);
     expect(moves[1]).toContain("Beijing, March 16–17.");
   });

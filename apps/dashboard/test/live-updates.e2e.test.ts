@@ -88,7 +88,7 @@ describe("live updates", () => {
     const move = await moveElsewhere("Research requests answered early.");
     await statusBadge(page, move.to).waitFor({ timeout: 5_000 });
     console.info(`live update visible on the engagement page ${Date.now() - move.at} ms after the API answered`);
-    const latest = page.getByRole("region", { name: "Status history" }).getByRole("listitem").first();
+    const latest = page.getByRole("region", { name: "Activity" }).getByRole("listitem").first();
     expect(await latest.innerText()).toContain("Research requests answered early.");
     expect(await windowMarker(page)).toBe("still here");
   });

@@ -23,7 +23,7 @@ export interface DemoEngagement {
   objectives: string[];
   outcome?: string;
   participants: { organization: OrganizationKey; role: ParticipationRole }[];
-  milestones: { title: string; dueOn: string; completedAt?: string }[];
+  milestones: { title: string; dueOn: string; completedAt?: string; note?: string }[];
   /** In order; the engagement's status and version follow from it. */
   history: { to: EngagementStatus; at: string; by: UserKey; reason?: string }[];
 }
@@ -257,7 +257,11 @@ export const demoEngagements: DemoEngagement[] = [
         dueOn: "2026-11-20",
         completedAt: "2026-11-19T21:30:00Z",
       },
-      { title: "Working-group papers circulated", dueOn: "2026-11-25" },
+      {
+        title: "Working-group papers circulated",
+        dueOn: "2026-11-25",
+        note: "The PLA Navy's paper on unplanned encounters at sea is still awaited.",
+      },
       { title: "Interpretation and translated papers ready", dueOn: "2026-12-08" },
       { title: "Joint minutes drafted", dueOn: "2026-12-17" },
     ],

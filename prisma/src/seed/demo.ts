@@ -1,4 +1,4 @@
-import type { Prisma, PrismaClient } from "../../generated/prisma/client.ts";
+import { EngagementEventKind, type Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
 import { DEMO_CALENDAR_DAY, demoEngagements, type DemoEngagement } from "./demo-engagements.ts";
 import { assertValidHistory, calendarDate, DAY_MS } from "./lifecycle.ts";
 import { ensureReferenceData, type ReferenceIds } from "./reference-data.ts";
@@ -78,7 +78,10 @@ function engagementData(engagement: DemoEngagement, ids: ReferenceIds): Prisma.E
     return {
       title: milestone.title,
       dueOn: calendarDate(milestone.dueOn),
+      note: milestone.note ?? null,
       completedAt,
+      // The desk officer who opened the engagement keeps its milestones.
+      completedBy: completedAt ? { connect: { id: ids.users[history[0]!.by] } } : undefined,
       createdAt,
       updatedAt: completedAt ?? createdAt,
     };
@@ -119,6 +122,19 @@ function engagementData(engagement: DemoEngagement, ids: ReferenceIds): Prisma.E
         toStatus: step.to,
         reason: step.reason ?? null,
         actor: { connect: { id: ids.users[step.by] } },
+        at: step.at,
+      })),
+    },
+    // The audit trail the activity timeline reads: the creation, then each status move.
+    events: {
+      create: history.map((step, index) => ({
+        kind: index === 0 ? EngagementEventKind.CREATED : EngagementEventKind.STATUS_CHANGED,
+        version: index + 1,
+        actor: { connect: { id: ids.users[step.by] } },
+        changes:
+          index === 0
+            ? {}
+            : { status: { from: history[index - 1]!.to, to: step.to }, ...(step.reason && { reason: step.reason }) },
         at: step.at,
       })),
     },

@@ -101,7 +101,11 @@ const milestoneColumns: ColumnTypes<Milestone> = {
   engagementId: "uuid",
   title: "text",
   dueOn: "date",
+  note: "text",
   completedAt: "timestamptz",
+  completedById: "uuid",
+  removedAt: "timestamptz",
+  removedById: "uuid",
   createdAt: "timestamptz",
   updatedAt: "timestamptz",
 };
@@ -237,7 +241,11 @@ class SyntheticGenerator {
         engagementId: id,
         title: milestoneTitle,
         dueOn: new Date(dueOn),
+        note: null,
         completedAt: completedAt === null ? null : new Date(completedAt),
+        completedById: null,
+        removedAt: null,
+        removedById: null,
         createdAt: new Date(createdAt),
         updatedAt: new Date(completedAt ?? createdAt),
       });

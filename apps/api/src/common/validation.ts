@@ -8,6 +8,7 @@ export const LIMITS = {
   region: 120,
   longText: 10_000,
   reason: 2_000,
+  note: 2_000,
   objectives: 30,
   objective: 500,
   participants: 50,

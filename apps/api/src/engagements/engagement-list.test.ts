@@ -187,6 +187,17 @@ describe("paging through engagements", () => {
     });
   });
 
+  it.each([["ZZ"], ["CN", "China"]])(
+    "refuses the country filter %j with a typed error naming the code",
+    async (...countries) => {
+      const response = await api.request(ListEngagements, { first: 2, filter: { ...filter, countries } });
+      expect(response.errors?.[0]).toMatchObject({
+        message: expect.stringContaining(`"${countries.at(-1)}" is not an ISO 3166-1 alpha-2`),
+        extensions: { code: "BAD_USER_INPUT", argumentName: "countries" },
+      });
+    },
+  );
+
   it("refuses a forged cursor with a typed error", async () => {
     const response = await api.request(ListEngagements, { first: 2, after: "bm90IGEgY3Vyc29y", filter });
     expect(response.errors?.[0]).toMatchObject({ extensions: { code: "BAD_USER_INPUT" } });

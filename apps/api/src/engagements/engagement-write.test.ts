@@ -136,6 +136,9 @@ describe("creating an engagement", () => {
     ["an end before the start", { startsOn: day(10), endsOn: day(9) }, { code: "VALIDATION", field: ["endsOn"] }],
     ["a date far outside any plan", { startsOn: "1850-01-01" }, { code: "VALIDATION", field: ["startsOn"] }],
     ["a country that is not ISO 3166", { country: "XX" }, { code: "VALIDATION", field: ["country"] }],
+    ["the unassigned country code ZZ", { country: "ZZ" }, { code: "VALIDATION", field: ["country"] }],
+    ["a country name instead of its code", { country: "China" }, { code: "VALIDATION", field: ["country"] }],
+    ["Kosovo's user-assigned XK as host", { hostCountry: "XK" }, { code: "VALIDATION", field: ["hostCountry"] }],
     ["a round of zero", { round: 0 }, { code: "VALIDATION", field: ["round"] }],
     [
       "an unknown series",
@@ -345,6 +348,15 @@ describe("editing an engagement", () => {
       input: { id: engagement.globalId, participants: null },
     });
     expect(updateEngagement.engagement!.participants).toEqual([]);
+  });
+
+  it.each(["country", "hostCountry"])("refuses %s ZZ naming the field, and changes nothing", async (field) => {
+    const engagement = await insertEngagement(api.prisma);
+    const { updateEngagement } = await api.query(UpdateEngagement, {
+      input: { id: engagement.globalId, [field]: "ZZ" },
+    });
+    expect(updateEngagement.errors).toEqual([{ code: "VALIDATION", field: [field], message: expect.any(String) }]);
+    expect(updateEngagement.engagement).toMatchObject({ version: 1 });
   });
 
   it("refuses removing a required field", async () => {

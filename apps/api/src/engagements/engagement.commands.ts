@@ -23,6 +23,7 @@ import {
   columnChanges,
   nothingToWrite,
   writeEngagement,
+  writeNothingElse,
   type Tx,
   type WriteResult,
 } from "./versioned-write.ts";
@@ -138,7 +139,7 @@ export async function updateEngagement(
               data: participants.rows.map((row) => ({ ...row, engagementId: rowId })),
             });
           }
-        : undefined,
+        : writeNothingElse,
     };
   });
 }
@@ -175,8 +176,12 @@ export async function changeStatus(
           : [UserErrorCode.VALIDATION, "reason"];
       refuse(code, verdict.message, [field], toEngagement(current));
     }
+    const window = { startsOn: input.startsOn ?? current.startsOn, endsOn: input.endsOn ?? current.endsOn };
+    const errors = windowErrors(window.startsOn, window.endsOn);
+    if (errors.length) throw new RefusedError(errors, toEngagement(current));
     return {
-      changes: { status: input.status },
+      // The new window, when one is given, is part of the move: one version, one event with both.
+      changes: { status: input.status, ...window },
       event: EngagementEventKind.STATUS_CHANGED,
       details: input.reason ? { reason: input.reason } : undefined,
       alsoWrite: (tx: Tx) =>
@@ -202,7 +207,23 @@ export async function archiveEngagement(
   return writeEngagement(prisma, target, async () => ({
     changes: { archivedAt: new Date() },
     event: EngagementEventKind.ARCHIVED,
+    alsoWrite: writeNothingElse,
   }));
+}
+
+/** Brings an archived engagement back into lists, writable again; unarchiving one that is not archived changes nothing. */
+export async function unarchiveEngagement(
+  prisma: PrismaClient,
+  input: ArchiveEngagementInput,
+  actorId: string | null,
+): Promise<WriteResult> {
+  const rowId = requireEngagementRowId(input.id);
+  const target = { rowId, expectedVersion: input.expectedVersion, actorId, evenIfArchived: true };
+  return writeEngagement(prisma, target, async (current) =>
+    current.archivedAt
+      ? { changes: { archivedAt: null }, event: EngagementEventKind.UNARCHIVED, alsoWrite: writeNothingElse }
+      : nothingToWrite(undefined),
+  );
 }
 
 /** The row ID of an engagement global ID, or a NOT_FOUND refusal. */

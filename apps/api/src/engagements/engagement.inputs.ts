@@ -1,13 +1,5 @@
-import {
-  ArrayMaxSize,
-  IsISO31661Alpha2,
-  IsNotEmpty,
-  IsOptional,
-  Max,
-  MaxLength,
-  Min,
-  ValidateNested,
-} from "class-validator";
+import { isCountryCode } from "@engagement-tracker/schema/countries";
+import { ArrayMaxSize, IsNotEmpty, IsOptional, Max, MaxLength, Min, ValidateBy, ValidateNested } from "class-validator";
 import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
 import { OrderDirection } from "../common/connection.ts";
 import { EngagementKind, EngagementStatus, ParticipationRole } from "../common/enums.ts";
@@ -50,7 +42,10 @@ export class EngagementFilter {
   @Field(() => [ID], { nullable: true })
   seriesIds?: string[] | null;
 
-  @Field(() => [String], { nullable: true, description: "ISO 3166-1 alpha-2 codes of the location." })
+  @Field(() => [String], {
+    nullable: true,
+    description: "ISO 3166-1 alpha-2 codes of the location; any other code is refused.",
+  })
   countries?: string[] | null;
 
   @Field(() => String, { nullable: true, description: "Region of the location, matched case-insensitively." })
@@ -145,7 +140,13 @@ const locationRules = [
   MaxLength(LIMITS.name, { message: `Location must be at most ${LIMITS.name} characters.` }),
 ];
 const countryRules = (label: string) => [
-  IsISO31661Alpha2({ message: `${label} must be an ISO 3166-1 alpha-2 code such as "US" or "CN".` }),
+  ValidateBy(
+    {
+      name: "isCountryCode",
+      validator: { validate: (value: unknown) => typeof value === "string" && isCountryCode(value) },
+    },
+    { message: `${label} must be an ISO 3166-1 alpha-2 code such as "US" or "CN".` },
+  ),
 ];
 
 @InputType()
@@ -237,6 +238,18 @@ export class UpdateEngagementStatusInput {
   @IsOptional()
   @MaxLength(LIMITS.reason, { message: `Reason must be at most ${LIMITS.reason} characters.` })
   reason?: string | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "A new planned start applied with the move (e.g. when postponing); omitted, the start stays.",
+  })
+  startsOn?: Date | null;
+
+  @Field(() => DateScalar, {
+    nullable: true,
+    description: "A new planned end applied with the move; it must be on or after the start.",
+  })
+  endsOn?: Date | null;
 
   @Field(() => Int, { nullable: true, description: "Refuse the move if the engagement's version moved on." })
   expectedVersion?: number | null;

@@ -26,6 +26,9 @@ export class UpdateEngagementPayload extends EngagementPayload {}
 export class ArchiveEngagementPayload extends EngagementPayload {}
 
 @ObjectType()
+export class UnarchiveEngagementPayload extends EngagementPayload {}
+
+@ObjectType()
 export class UpdateEngagementStatusPayload extends EngagementPayload {
   @Field(() => StatusChange, { nullable: true, description: "The history row this move wrote." })
   statusChange: StatusChange | null = null;

@@ -1,5 +1,6 @@
 // Reading engagements: filters, keyset pages and their cursors, one engagement with its relations.
 import type { Prisma, PrismaClient, StatusChange as StatusChangeRow } from "@engagement-tracker/db";
+import { isCountryCode } from "@engagement-tracker/schema/countries";
 import {
   OrderDirection,
   badInput,
@@ -74,8 +75,13 @@ export function filterWhere(
   if (filter?.seriesIds?.length) {
     conditions.push({ seriesId: { in: filter.seriesIds.map((id) => requireRowId("Series", id, "seriesIds")) } });
   }
-  if (filter?.countries?.length)
+  if (filter?.countries?.length) {
+    const unknown = filter.countries.find((code) => !isCountryCode(code));
+    if (unknown !== undefined) {
+      throw badInput(`"${unknown}" is not an ISO 3166-1 alpha-2 country code such as "US" or "CN".`, "countries");
+    }
     conditions.push({ country: { in: filter.countries.map((code) => code.toUpperCase()) } });
+  }
   if (filter?.region?.trim()) conditions.push({ region: { equals: filter.region.trim(), mode: "insensitive" } });
   if (filter?.health?.length) conditions.push({ OR: filter.health.map((health) => healthWhere(health, today)) });
   for (const word of filter?.search?.trim().split(/\s+/).filter(Boolean) ?? []) {

@@ -1,3 +1,4 @@
+import { EngagementEventKind } from "@engagement-tracker/db";
 import type { GraphQLResolveInfo } from "graphql";
 import { Arg, Args, Authorized, Ctx, FieldResolver, ID, Info, Mutation, Query, Resolver, Root } from "type-graphql";
 import { Role } from "../common/enums.ts";
@@ -24,10 +25,17 @@ import {
   ArchiveEngagementPayload,
   CreateEngagementPayload,
   EngagementConnection,
+  UnarchiveEngagementPayload,
   UpdateEngagementPayload,
   UpdateEngagementStatusPayload,
 } from "./engagement.payloads.ts";
-import { archiveEngagement, changeStatus, createEngagement, updateEngagement } from "./engagement.commands.ts";
+import {
+  archiveEngagement,
+  changeStatus,
+  createEngagement,
+  unarchiveEngagement,
+  updateEngagement,
+} from "./engagement.commands.ts";
 import { findEngagement, listEngagements } from "./engagement.queries.ts";
 import { EngagementEvent } from "./engagement-event.type.ts";
 import { Engagement } from "./engagement.type.ts";
@@ -95,8 +103,14 @@ export class EngagementResolver {
   @FieldResolver(() => [EngagementEvent], {
     description: "The audit trail: every write to this engagement, oldest first.",
   })
-  activity(@Root() engagement: Engagement, @Ctx() { loaders }: Context): Promise<EngagementEvent[]> {
-    return loaders.activityByEngagement.load(engagement.rowId);
+  async activity(
+    @Root() engagement: Engagement,
+    @Ctx() { loaders }: Context,
+    @Arg("kinds", () => [EngagementEventKind], { nullable: true, description: "Only events of these kinds." })
+    kinds?: EngagementEventKind[] | null,
+  ): Promise<EngagementEvent[]> {
+    const events = await loaders.activityByEngagement.load(engagement.rowId);
+    return kinds ? events.filter((event) => kinds.includes(event.kind)) : events;
   }
 
   @FieldResolver(() => StatusChange, { nullable: true, description: "The move that set the current status." })
@@ -180,6 +194,20 @@ export class EngagementResolver {
   ): Promise<ArchiveEngagementPayload> {
     return engagementMutation(context, ArchiveEngagementPayload, () =>
       archiveEngagement(context.prisma, input, viewer.id),
+    );
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => UnarchiveEngagementPayload, {
+    description: "Brings an archived engagement back into lists and makes it changeable again.",
+  })
+  unarchiveEngagement(
+    @Ctx() context: Context,
+    @CurrentViewer() viewer: Viewer,
+    @Arg("input", () => ArchiveEngagementInput) input: ArchiveEngagementInput,
+  ): Promise<UnarchiveEngagementPayload> {
+    return engagementMutation(context, UnarchiveEngagementPayload, () =>
+      unarchiveEngagement(context.prisma, input, viewer.id),
     );
   }
 }

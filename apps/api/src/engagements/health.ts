@@ -136,7 +136,7 @@ export function healthWhere(health: Health, today: Date): Prisma.EngagementWhere
     endsOn: { gte: today },
     OR: [
       { status: { notIn: [...SETTLED_STATUSES] }, startsOn: { lte: addDays(today, AT_RISK_LEAD_DAYS) } },
-      { milestones: { some: { completedAt: null, dueOn: { lt: today } } } },
+      { milestones: { some: { completedAt: null, removedAt: null, dueOn: { lt: today } } } },
     ],
   };
   switch (health) {

@@ -58,6 +58,8 @@ export interface WriteTarget {
   rowId: string;
   expectedVersion?: number | null;
   actorId: string | null;
+  /** Only unarchiving writes to an archived engagement; every other write is refused there. */
+  evenIfArchived?: boolean;
 }
 
 export interface WritePlan<Extra> {
@@ -66,8 +68,12 @@ export interface WritePlan<Extra> {
   event: EngagementEventKind;
   /** Facts for the audit trail beyond the changed columns (a reason, a milestone, participants). */
   details?: Record<string, unknown>;
-  alsoWrite?: (tx: Tx) => Promise<Extra>;
+  /** What is written beside the engagement's row, in the same transaction; it returns the result's `extra`. */
+  alsoWrite: (tx: Tx) => Promise<Extra>;
 }
+
+/** `alsoWrite` of a change that is the engagement's columns alone. */
+export const writeNothingElse = async (): Promise<undefined> => undefined;
 
 /** A plan that finds nothing to change: nothing is written, and `extra` is what the caller returns. */
 export interface NothingToWrite<Extra> {
@@ -87,7 +93,7 @@ export const nothingToWrite = <Extra>(extra: Extra): NothingToWrite<Extra> => ({
  */
 export async function writeEngagement<Extra = undefined>(
   prisma: PrismaClient,
-  { rowId, expectedVersion, actorId }: WriteTarget,
+  { rowId, expectedVersion, actorId, evenIfArchived = false }: WriteTarget,
   plan: (current: EngagementRow, tx: Tx) => Promise<WritePlan<Extra> | NothingToWrite<Extra>>,
 ): Promise<WriteResult<Extra>> {
   return prisma.$transaction(async (tx) => {
@@ -95,7 +101,7 @@ export async function writeEngagement<Extra = undefined>(
     const current = await tx.engagement.findUnique({ where: { id: rowId } });
     if (!current) refuse(UserErrorCode.NOT_FOUND, "No engagement has that ID.", ["id"]);
     if (expectedVersion != null && current.version !== expectedVersion) throw versionConflict(current, expectedVersion);
-    if (current.archivedAt) {
+    if (current.archivedAt && !evenIfArchived) {
       refuse(
         UserErrorCode.ARCHIVED,
         "This engagement is archived and can no longer be changed.",
@@ -110,7 +116,7 @@ export async function writeEngagement<Extra = undefined>(
       where: { id: rowId },
       data: { ...changes, version: { increment: 1 } },
     });
-    const extra = (await alsoWrite?.(tx)) as Extra;
+    const extra = await alsoWrite(tx);
     const sequence = await appendEvent(tx, {
       engagementId: rowId,
       kind: event,

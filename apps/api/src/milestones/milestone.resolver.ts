@@ -6,9 +6,15 @@ import type { Context } from "../context.ts";
 import { engagementMutation } from "../engagements/engagement-mutation.ts";
 import type { WriteResult } from "../engagements/versioned-write.ts";
 import { Engagement } from "../engagements/engagement.type.ts";
-import { AddMilestoneInput, MilestoneStateInput } from "./milestone.inputs.ts";
+import { User } from "../users/user.type.ts";
+import {
+  AddMilestoneInput,
+  MilestoneStateInput,
+  RemoveMilestoneInput,
+  UpdateMilestoneInput,
+} from "./milestone.inputs.ts";
 import { MilestonePayload } from "./milestone.payloads.ts";
-import { addMilestone, setMilestoneDone } from "./milestone.service.ts";
+import { addMilestone, removeMilestone, setMilestoneDone, updateMilestone } from "./milestone.service.ts";
 import { Milestone } from "./milestone.type.ts";
 
 const toMilestonePayload = ({ engagement, extra }: WriteResult<Milestone>) => ({ engagement, milestone: extra });
@@ -18,6 +24,14 @@ export class MilestoneResolver {
   @FieldResolver(() => Engagement)
   async engagement(@Root() milestone: Milestone, @Ctx() { loaders }: Context): Promise<Engagement> {
     return (await loaders.engagementById.load(milestone.engagementId))!;
+  }
+
+  @FieldResolver(() => User, {
+    nullable: true,
+    description: "Who marked it done; null while open or when not recorded.",
+  })
+  completedBy(@Root() milestone: Milestone, @Ctx() { loaders }: Context): Promise<User | null> | null {
+    return milestone.completedById ? loaders.userById.load(milestone.completedById) : null;
   }
 
   @Authorized(Role.EDITOR)
@@ -31,6 +45,41 @@ export class MilestoneResolver {
       context,
       MilestonePayload,
       () => addMilestone(context.prisma, input, viewer.id),
+      toMilestonePayload,
+    );
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => MilestonePayload, {
+    description: "Changes a milestone's title, due date or note; the audit trail records each change.",
+  })
+  updateMilestone(
+    @Ctx() context: Context,
+    @CurrentViewer() viewer: Viewer,
+    @Arg("input", () => UpdateMilestoneInput) input: UpdateMilestoneInput,
+  ): Promise<MilestonePayload> {
+    return engagementMutation(
+      context,
+      MilestonePayload,
+      () => updateMilestone(context.prisma, input, viewer.id),
+      toMilestonePayload,
+    );
+  }
+
+  @Authorized(Role.EDITOR)
+  @Mutation(() => MilestonePayload, {
+    description:
+      "Removes a mistaken milestone: it leaves the engagement's milestones and health; the audit trail keeps it.",
+  })
+  removeMilestone(
+    @Ctx() context: Context,
+    @CurrentViewer() viewer: Viewer,
+    @Arg("input", () => RemoveMilestoneInput) input: RemoveMilestoneInput,
+  ): Promise<MilestonePayload> {
+    return engagementMutation(
+      context,
+      MilestonePayload,
+      () => removeMilestone(context.prisma, input, viewer.id),
       toMilestonePayload,
     );
   }

@@ -9,6 +9,7 @@ export class Milestone extends NodeObject {
   protected readonly typename = "Milestone";
 
   engagementId: string;
+  completedById: string | null;
 
   @Field(() => String)
   title: string;
@@ -16,8 +17,17 @@ export class Milestone extends NodeObject {
   @Field(() => DateScalar)
   dueOn: Date;
 
+  @Field(() => String, { nullable: true, description: "Context for the step; null when there is none." })
+  note: string | null;
+
   @Field(() => DateTimeScalar, { nullable: true, description: "When it was done; null while open." })
   completedAt: Date | null;
+
+  @Field(() => DateTimeScalar, {
+    nullable: true,
+    description: "When it was removed; a removed milestone is left out of `Engagement.milestones` and of health.",
+  })
+  removedAt: Date | null;
 
   @Field(() => Boolean, { description: `Past its due date and not done. ${TODAY_IS_UTC}` })
   get overdue(): boolean {

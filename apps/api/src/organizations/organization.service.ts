@@ -1,11 +1,11 @@
 import type { Prisma, PrismaClient } from "@engagement-tracker/db";
-import { isISO31661Alpha2 } from "class-validator";
+import { isCountryCode } from "@engagement-tracker/schema/countries";
 import { badInput } from "../common/connection.ts";
 import { groupLoader, rowLoader } from "../common/loaders.ts";
 import { toOrganization, toParticipant, type Organization, type ParticipantRow } from "./organization.type.ts";
 
 export function listOrganizations(prisma: PrismaClient, country?: string | null): Promise<Organization[]> {
-  if (country && !isISO31661Alpha2(country.toUpperCase())) {
+  if (country && !isCountryCode(country)) {
     throw badInput(`"${country}" is not an ISO 3166-1 alpha-2 country code such as "US" or "CN".`, "country");
   }
   return prisma.organization

@@ -2,7 +2,7 @@ import { graphql } from "@engagement-tracker/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "../auth/password.ts";
 import { globalIdOf } from "../common/node.ts";
-import { createSession, createUserWithToken, startTestApi, type ApiClient, type TestApi } from "../test/api.ts";
+import { createSession, createUserWithToken, startTestApi, type TestApi } from "../test/api.ts";
 import { day } from "../test/fixtures.ts";
 
 const SignIn = graphql(`
@@ -228,46 +228,64 @@ describe("an admin revoking another user's API token", () => {
   });
 });
 
-const activeAdmins = () => api.prisma.user.count({ where: { role: "ADMIN", disabledAt: null } });
-
-describe("the last active admin", () => {
+describe("an admin's own account and the last active admin", () => {
   const admin = () => api.as("ADMIN");
   const self = () => globalIdOf("User", api.users.ADMIN.id);
+  const unchanged = { role: "ADMIN", disabledAt: null };
 
   it.each([
-    ["demote itself", { role: "EDITOR" as const }, ["role"]],
-    ["disable itself", { disabled: true }, ["disabled"]],
-  ])("cannot %s: refused with a typed error, nothing changed", async (_, change, field) => {
-    const { updateUser } = await admin().query(UpdateUserWithMessage, { input: { id: self(), ...change } });
-    expect(updateUser.user).toBeNull();
-    expect(updateUser.errors).toEqual([
-      {
-        code: "VALIDATION",
-        field,
-        message: "This is the last active admin: make another user an admin first, or nobody could manage users.",
-      },
-    ]);
-    expect(await api.prisma.user.findUniqueOrThrow({ where: { id: api.users.ADMIN.id } })).toMatchObject({
-      role: "ADMIN",
-      disabledAt: null,
+    ["demote", { role: "EDITOR" as const }, ["role"], "You cannot take away your own admin role; another admin can."],
+    ["disable", { disabled: true }, ["disabled"], "You cannot disable your own account; another admin can."],
+  ])(
+    "may not %s their own account, even with another admin active: refused, nothing changed",
+    async (_, change, field, message) => {
+      const other = await createUserWithToken(api.prisma, "ADMIN");
+      const { updateUser } = await admin().query(UpdateUserWithMessage, { input: { id: self(), ...change } });
+      expect(updateUser).toEqual({ user: null, errors: [{ code: "VALIDATION", field, message }] });
+      expect(await api.prisma.user.findUniqueOrThrow({ where: { id: api.users.ADMIN.id } })).toMatchObject(unchanged);
+      await api.prisma.user.update({ where: { id: other.id }, data: { role: "EDITOR" } });
+    },
+  );
+
+  it("may rename themself and keep the admin role", async () => {
+    const { updateUser } = await admin().query(UpdateUserWithMessage, {
+      input: { id: self(), name: "Admin, renamed", role: "ADMIN" },
     });
+    expect(updateUser.errors).toEqual([]);
   });
 
-  it("may step down once another is active; two admins stepping down at once leave one", async () => {
-    const other = await createUserWithToken(api.prisma, "ADMIN");
-    const stepDown = (client: ApiClient, id: string) =>
-      client.query(UpdateUserWithMessage, { input: { id: globalIdOf("User", id), role: "EDITOR" } });
-    const answers = await Promise.all([
-      stepDown(admin(), api.users.ADMIN.id),
-      stepDown(api.withToken(other.token), other.id),
+  it.each([
+    ["demoting", { role: "VIEWER" as const }],
+    ["disabling", { disabled: true }],
+  ])("two admins %s each other at once leave one active admin", async (_, change) => {
+    const [first, second] = await Promise.all([
+      createUserWithToken(api.prisma, "ADMIN"),
+      createUserWithToken(api.prisma, "ADMIN"),
     ]);
-    expect(answers.map((answer) => answer.updateUser.errors.map((error) => error.code)).sort()).toEqual([
-      [],
-      ["VALIDATION"],
-    ]);
-    expect(await activeAdmins()).toBe(1);
-    // The other tests act as this admin.
+    // Only these two are active admins while they race.
+    await api.prisma.user.update({ where: { id: api.users.ADMIN.id }, data: { role: "EDITOR" } });
+    const lockOut = (token: string, id: string) =>
+      api.withToken(token).request(UpdateUserWithMessage, { input: { id: globalIdOf("User", id), ...change } });
+    const answers = await Promise.all([lockOut(first.token, second.id), lockOut(second.token, first.id)]);
     await api.prisma.user.update({ where: { id: api.users.ADMIN.id }, data: { role: "ADMIN" } });
+    // The loser is either told it would remove the last admin or, had the winner committed
+    // before its request was let in, is no longer an admin at all.
+    const outcomes = answers.map(
+      (answer) =>
+        answer.data?.updateUser.errors.map((error) => error.message).join() ??
+        String(answer.errors?.[0]?.extensions?.code),
+    );
+    expect(outcomes.sort()).toEqual([
+      "",
+      expect.stringMatching(
+        /^(This is the last active admin: make another user an admin first, or nobody could manage users\.|FORBIDDEN|UNAUTHENTICATED)$/,
+      ),
+    ]);
+    const survivors = await api.prisma.user.count({
+      where: { id: { in: [first.id, second.id] }, role: "ADMIN", disabledAt: null },
+    });
+    expect(survivors).toBe(1);
+    await api.prisma.user.updateMany({ where: { id: { in: [first.id, second.id] } }, data: { role: "EDITOR" } });
   });
 });
 

@@ -2,6 +2,8 @@ import { Arg, Authorized, Ctx, FieldResolver, Mutation, Query, Resolver, Root } 
 import { Role } from "../common/enums.ts";
 import { toPayload } from "../common/payload.ts";
 import type { Context } from "../context.ts";
+import { CurrentViewer } from "../auth/current-viewer.ts";
+import type { Viewer } from "../auth/viewer.ts";
 import { CreateUserInput, UpdateUserInput } from "./user.inputs.ts";
 import { DateTimeScalar } from "../common/scalars.ts";
 import { createUser, listUsers, mayReadAccount, updateUser } from "./user.service.ts";
@@ -46,14 +48,17 @@ export class UserResolver {
 
   @Authorized(Role.ADMIN)
   @Mutation(() => UserPayload, {
-    description: "Renames, changes the role of, resets the password of, or disables a user.",
+    description:
+      "Renames, changes the role of, resets the password of, or disables a user. Refused (VALIDATION) when it " +
+      "would disable or demote the admin's own account or the last active admin.",
   })
   updateUser(
     @Ctx() { prisma, viewerCache }: Context,
+    @CurrentViewer() viewer: Viewer,
     @Arg("input", () => UpdateUserInput) input: UpdateUserInput,
   ): Promise<UserPayload> {
     return toPayload(UserPayload, async () => {
-      const user = await updateUser(prisma, input);
+      const user = await updateUser(prisma, input, viewer.id);
       viewerCache.forgetAll();
       return { user };
     });

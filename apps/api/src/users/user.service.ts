@@ -64,19 +64,38 @@ async function removesLastAdmin(
   userId: string,
   input: UpdateUserInput,
 ): Promise<boolean> {
-  const demotes = input.role != null && input.role !== Role.ADMIN;
-  if (!demotes && input.disabled !== true) return false;
+  if (!lockOutField(input)) return false;
   const admins = await tx.$queryRaw<{ id: string }[]>`
     SELECT id::text FROM "User" WHERE role = 'ADMIN' AND "disabledAt" IS NULL FOR UPDATE`;
   return admins.length === 1 && admins[0]!.id === userId;
 }
 
-/** Applies an admin's changes; a new password or disabling ends the user's sessions in the same transaction. */
-export async function updateUser(prisma: PrismaClient, input: UpdateUserInput): Promise<User> {
+/** The field an input demoting or disabling a user names, if it does either. */
+function lockOutField(input: UpdateUserInput): "disabled" | "role" | null {
+  if (input.disabled === true) return "disabled";
+  return input.role != null && input.role !== Role.ADMIN ? "role" : null;
+}
+
+/**
+ * Applies an admin's changes; a new password or disabling ends the user's sessions in the same
+ * transaction. An admin may not disable or demote themself: another admin has to, so there is
+ * always one who saw it happen and can undo it.
+ */
+export async function updateUser(prisma: PrismaClient, input: UpdateUserInput, actorId: string): Promise<User> {
   await requireValid(input);
   const rowId = rowIdOf("User", input.id);
   const existing = rowId && (await prisma.user.findUnique({ where: { id: rowId }, select: { id: true } }));
   if (!existing) refuse(UserErrorCode.NOT_FOUND, `No user has the ID "${input.id}".`, ["id"]);
+  const lockOut = lockOutField(input);
+  if (lockOut && existing.id === actorId) {
+    refuse(
+      UserErrorCode.VALIDATION,
+      lockOut === "disabled"
+        ? "You cannot disable your own account; another admin can."
+        : "You cannot take away your own admin role; another admin can.",
+      [lockOut],
+    );
+  }
   const passwordHash = input.password ? await hashPassword(input.password) : undefined;
   const endSessions = Boolean(passwordHash) || input.disabled === true;
   return prisma.$transaction(async (tx) => {
@@ -84,7 +103,7 @@ export async function updateUser(prisma: PrismaClient, input: UpdateUserInput): 
       refuse(
         UserErrorCode.VALIDATION,
         "This is the last active admin: make another user an admin first, or nobody could manage users.",
-        [input.disabled ? "disabled" : "role"],
+        [lockOut!],
       );
     }
     const row = await tx.user.update({

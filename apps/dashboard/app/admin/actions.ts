@@ -70,15 +70,22 @@ export async function createUserAction(_previous: CreateUserState, formData: For
 export interface UpdateUserState {
   error: string | null;
   done: string | null;
+  /** "Disable" was pressed once: the row asks to confirm before anything is sent. */
+  confirmingDisable: boolean;
 }
 
 /**
  * One action for every change to an existing user; `intent` says which, so each row's
- * forms (role, disable/enable, password) post only what they change.
+ * forms (role, disable/enable, password) post only what they change. Disabling takes two
+ * posts — the first only asks for confirmation — so it works the same without JavaScript.
  */
 export async function updateUserAction(_previous: UpdateUserState, formData: FormData): Promise<UpdateUserState> {
   const id = textOf(formData, "id");
   const intent = textOf(formData, "intent");
+  if (intent === "keep") return { error: null, done: null, confirmingDisable: false };
+  if (intent === "disable" && textOf(formData, "confirmed") !== "yes") {
+    return { error: null, done: null, confirmingDisable: true };
+  }
   const password = formData.get("password");
   const changes =
     intent === "role"
@@ -87,11 +94,12 @@ export async function updateUserAction(_previous: UpdateUserState, formData: For
         ? { disabled: intent === "disable" }
         : { password: typeof password === "string" ? password : "" };
   const result = await mutate(UpdateUserMutation, { input: { id, ...changes } });
-  if (!result.ok) return { error: result.problem.detail, done: null };
+  const unsettled = { done: null, confirmingDisable: false };
+  if (!result.ok) return { error: result.problem.detail, ...unsettled };
   const { errors } = result.data.updateUser;
-  if (errors.length) return { error: errors.map((error) => error.message).join(" "), done: null };
+  if (errors.length) return { error: errors.map((error) => error.message).join(" "), ...unsettled };
   revalidatePath("/admin");
-  return { error: null, done: UPDATE_CONFIRMATIONS[intent] ?? "Saved." };
+  return { error: null, done: UPDATE_CONFIRMATIONS[intent] ?? "Saved.", confirmingDisable: false };
 }
 
 const UPDATE_CONFIRMATIONS: Record<string, string> = {

@@ -20,7 +20,8 @@ const UsersQuery = graphql(`
 
 export default async function AdminPage() {
   // Refused here before asking the API, which refuses non-admins anyway.
-  if (!isAdmin(await getViewer())) return <AdminOnlyNotice />;
+  const viewer = await getViewer();
+  if (!viewer || !isAdmin(viewer)) return <AdminOnlyNotice />;
   const result = await query(UsersQuery);
   return (
     <div className="page">
@@ -33,7 +34,7 @@ export default async function AdminPage() {
       <section className="card" aria-labelledby="users-heading">
         <h2 id="users-heading">Accounts</h2>
         {result.ok ? (
-          <UserTable users={result.data.users.flatMap((user) => withAccount(user) ?? [])} />
+          <UserTable users={result.data.users.flatMap((user) => withAccount(user) ?? [])} viewerId={viewer.id} />
         ) : (
           <ApiProblemNotice problem={result.problem} />
         )}

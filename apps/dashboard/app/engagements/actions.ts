@@ -4,11 +4,20 @@ import { graphql, type EngagementSnapshot_EngagementFragment, type EngagementSta
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { mutate } from "../../lib/api";
-import { engagementFieldsOf, formValuesOf, type EngagementFormValues } from "../../lib/engagement-form";
+import {
+  changedFields,
+  engagementFieldsOf,
+  formValuesOf,
+  parseFormValues,
+  withParticipantRowsChanged,
+  type EngagementFormValues,
+} from "../../lib/engagement-form";
+import { formValuesOfEngagement } from "../../lib/engagement-form-options";
 import { changesBetween, parseSnapshot, snapshotOf, type SnapshotChange } from "../../lib/engagement-snapshot";
 import { formErrorsOf, NO_ERRORS, textOf, type FormErrors } from "../../lib/form-state";
 import { STATUS_LABELS, STATUSES } from "../../lib/labels";
 import { readableMoveErrors } from "../../lib/lifecycle-messages";
+import { isCalendarDate } from "../../lib/list-view";
 import { getFormatter } from "../../lib/reader";
 import { engagementHref } from "../../lib/routes";
 
@@ -65,6 +74,7 @@ const UpdateEngagementMutation = graphql(`
       engagement {
         id
         ...EngagementSnapshot_engagement
+        ...EngagementForm_engagement
       }
       errors {
         ...UserErrorFields
@@ -88,25 +98,46 @@ export interface StatusChangeState extends FormErrors {
   /** What the user asked for, kept so a retry after a conflict starts from it. */
   status: string;
   reason: string;
+  /** The new window typed when postponing. */
+  startsOn: string;
+  endsOn: string;
   conflict: Conflict | null;
   /** Said after a successful move. */
   done: string | null;
 }
+
+const STATUS_FORM_INPUTS = new Set(["status", "reason", "startsOn", "endsOn"]);
 
 /** One lifecycle move with the version the user saw; a stale version comes back as a conflict to resolve. */
 export async function changeStatusAction(_previous: StatusChangeState, formData: FormData): Promise<StatusChangeState> {
   const id = textOf(formData, "id");
   const status = textOf(formData, "status");
   const reason = textOf(formData, "reason");
-  const base = { status, reason, conflict: null, done: null };
+  // Only a postponement carries new dates; the fields are hidden (and ignored) for other moves.
+  const postponing = status === "POSTPONED";
+  const window = {
+    startsOn: postponing ? textOf(formData, "startsOn") : "",
+    endsOn: postponing ? textOf(formData, "endsOn") : "",
+  };
+  const base = { status, reason, ...window, conflict: null, done: null };
   if (!(STATUSES as string[]).includes(status)) {
     return { ...base, fieldErrors: { status: "Choose the new status." }, formErrors: [] };
+  }
+  const badDates = Object.entries(window).filter(([, value]) => value && !isCalendarDate(value));
+  if (badDates.length) {
+    return {
+      ...base,
+      fieldErrors: Object.fromEntries(badDates.map(([name]) => [name, "Enter a date."])),
+      formErrors: [],
+    };
   }
   const result = await mutate(ChangeStatusMutation, {
     input: {
       id,
       status: status as EngagementStatus,
       reason: reason || null,
+      startsOn: window.startsOn || null,
+      endsOn: window.endsOn || null,
       expectedVersion: Number(textOf(formData, "expectedVersion")),
     },
   });
@@ -127,7 +158,7 @@ export async function changeStatusAction(_previous: StatusChangeState, formData:
         reason,
       })
     : errors;
-  return { ...base, ...formErrorsOf(readable, (path) => (path === "reason" || path === "status" ? path : null)) };
+  return { ...base, ...formErrorsOf(readable, (path) => (STATUS_FORM_INPUTS.has(path) ? path : null)) };
 }
 
 export interface MilestoneState {
@@ -160,6 +191,8 @@ export async function createEngagementAction(
   formData: FormData,
 ): Promise<EngagementFormState> {
   const values = formValuesOf(formData);
+  const rowsChanged = withParticipantRowsChanged(values, textOf(formData, "intent"));
+  if (rowsChanged) return { values: rowsChanged, conflict: null, ...NO_ERRORS };
   const parsed = engagementFieldsOf(values);
   if (!parsed.ok) return { values, conflict: null, fieldErrors: parsed.fieldErrors, formErrors: [] };
   const result = await mutate(CreateEngagementMutation, {
@@ -178,22 +211,34 @@ export async function updateEngagementAction(
 ): Promise<EngagementFormState> {
   const id = textOf(formData, "id");
   const values = formValuesOf(formData);
+  const rowsChanged = withParticipantRowsChanged(values, textOf(formData, "intent"));
+  if (rowsChanged) return { values: rowsChanged, conflict: null, ...NO_ERRORS };
   const parsed = engagementFieldsOf(values);
   if (!parsed.ok) return { values, conflict: null, fieldErrors: parsed.fieldErrors, formErrors: [] };
+  // Only what the user changed is sent, so a colleague's change to another field survives.
+  const original = parseFormValues(textOf(formData, "original"));
+  const changed = original ? changedFields(values, original) : null;
+  const fields = Object.fromEntries(
+    Object.entries({ ...parsed.fields, outcome: values.outcome }).filter(
+      ([name]) => !changed || changed.has(name as keyof EngagementFormValues),
+    ),
+  );
   const result = await mutate(UpdateEngagementMutation, {
-    input: {
-      ...parsed.fields,
-      id,
-      outcome: values.outcome,
-      expectedVersion: Number(textOf(formData, "expectedVersion")),
-    },
+    input: { ...fields, id, expectedVersion: Number(textOf(formData, "expectedVersion")) },
   });
   if (!result.ok) return { values, conflict: null, fieldErrors: {}, formErrors: [result.problem.detail] };
   const { engagement, errors } = result.data.updateEngagement;
   if (errors.some((error) => error.code === "VERSION_CONFLICT") && engagement) {
-    // The page re-renders with the fresh version, so saving again applies these values over it.
+    // The page re-renders with the fresh version. The form shows the engagement as it now stands
+    // with the user's own changes on top, so saving again applies just those.
     revalidatePath(engagementHref(id), "layout");
-    return { values, conflict: await conflictWith(engagement, formData), ...NO_ERRORS };
+    const merged = changed
+      ? {
+          ...formValuesOfEngagement(engagement),
+          ...Object.fromEntries([...changed].map((name) => [name, values[name]])),
+        }
+      : values;
+    return { values: merged, conflict: await conflictWith(engagement, formData), ...NO_ERRORS };
   }
   if (errors.length) return { values, conflict: null, ...formErrorsOf(errors, parsed.fieldNameOf) };
   revalidatePath("/", "layout");

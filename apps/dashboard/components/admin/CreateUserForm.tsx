@@ -21,8 +21,9 @@ const EMPTY: CreateUserState = {
 /** Adds a user; the API's errors appear beside the fields they name. */
 export function CreateUserForm() {
   const [state, formAction] = useActionState(createUserAction, EMPTY);
-  // A new key after each success empties the fields the browser kept.
-  const formKey = state.created ?? "new";
+  // A new key after each answer puts back what the state holds: React resets a form after its
+  // action, and a select would otherwise fall back to the role it first showed.
+  const formKey = `${state.created ?? "new"}:${JSON.stringify(state.values)}`;
   return (
     <form key={formKey} action={formAction} className="stack">
       <ErrorSummary errors={state} labels={LABELS} />

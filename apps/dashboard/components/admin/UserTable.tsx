@@ -18,7 +18,8 @@ export const UserTableFragment = graphql(`
 /** Admins see every user's email and role (see `withAccount`). */
 type Account = UserTable_UserFragment & { email: string; role: Role };
 
-export async function UserTable({ users }: { users: readonly Account[] }) {
+/** `viewerId`: the signed-in admin, whose own row offers no role change or Disable. */
+export async function UserTable({ users, viewerId }: { users: readonly Account[]; viewerId: string }) {
   const formatter = await getFormatter();
   return (
     <div className={styles.scroll}>
@@ -50,7 +51,13 @@ export async function UserTable({ users }: { users: readonly Account[] }) {
                 )}
               </td>
               <td data-label="Change">
-                <UserActions id={user.id} name={user.name} role={user.role} disabled={user.disabledAt !== null} />
+                <UserActions
+                  id={user.id}
+                  name={user.name}
+                  role={user.role}
+                  disabled={user.disabledAt !== null}
+                  self={user.id === viewerId}
+                />
               </td>
             </tr>
           ))}

@@ -1,28 +1,20 @@
 "use client";
 
-import { useActionState, type InputHTMLAttributes } from "react";
+import { COUNTRIES } from "@engagement-tracker/schema/countries";
+import { useActionState, useEffect, useRef, type InputHTMLAttributes } from "react";
 import type { EngagementFormState } from "../../app/engagements/actions";
-import {
-  ENGAGEMENT_FIELD_LABELS,
-  SPARE_PARTICIPANT_ROWS,
-  participantLabel,
-  type EngagementFormValues,
-} from "../../lib/engagement-form";
-import { KIND_LABELS, KINDS, PARTICIPATION_ROLE_LABELS, PARTICIPATION_ROLES } from "../../lib/labels";
+import { ENGAGEMENT_FIELD_LABELS, participantLabel, type EngagementFormValues } from "../../lib/engagement-form";
+import type { EngagementFormOptions } from "../../lib/engagement-form-options";
+import { KIND_LABELS, KINDS } from "../../lib/labels";
 import { ErrorSummary } from "../forms/ErrorSummary";
 import { Field } from "../forms/Field";
 import { SubmitButton } from "../forms/SubmitButton";
+import { useUnsavedChangesWarning } from "../forms/useUnsavedChangesWarning";
 import { ConflictNotice } from "./ConflictNotice";
+import { ParticipantRows } from "./ParticipantRows";
 import styles from "./EngagementForm.module.css";
 
 type TextFieldName = Exclude<keyof EngagementFormValues, "participants">;
-
-export interface EngagementFormOptions {
-  series: readonly { id: string; name: string; shortName: string }[];
-  organizations: readonly { id: string; name: string; country: string }[];
-  /** Country code → name in the reader's locale, for the country pickers. */
-  countryNames: Record<string, string>;
-}
 
 /** Create and edit share one form; edit adds the version it started from and the outcome. */
 export function EngagementForm({
@@ -46,20 +38,22 @@ export function EngagementForm({
   });
   const values = state.values ?? initial;
   const errors = state.fieldErrors;
-  const rows = [
-    ...values.participants.filter((participant) => participant.organizationId),
-    ...Array.from({ length: SPARE_PARTICIPANT_ROWS }, () => ({ organizationId: "", role: "" })),
-  ];
+  const form = useRef<HTMLFormElement>(null);
+  const conflictNotice = useRef<HTMLDivElement>(null);
+  useUnsavedChangesWarning(form, state.values ? state : null);
+  // The notice sits beside Save, where the user just was; focus goes to it so it is read out.
+  useEffect(() => {
+    if (state.conflict) conflictNotice.current?.focus();
+  }, [state.conflict]);
   const labels = {
     ...ENGAGEMENT_FIELD_LABELS,
     ...Object.fromEntries(
-      rows.flatMap((_, index) => [
+      values.participants.flatMap((_, index) => [
         [`participants.${index}.organizationId`, participantLabel(index, "organizationId")],
         [`participants.${index}.role`, participantLabel(index, "role")],
       ]),
     ),
   };
-  const countries = Object.entries(options.countryNames).sort(([, a], [, b]) => a.localeCompare(b));
   /** A labelled input for one of the form's text values, with its hint and the API's error. */
   const inputField = (
     name: TextFieldName,
@@ -69,22 +63,19 @@ export function EngagementForm({
       {(control) => <input type="text" {...input} {...control} defaultValue={values[name]} />}
     </Field>
   );
-  const countryInput = { list: "country-codes", maxLength: 2, autoCapitalize: "characters", required: true };
-  const countriesWithOrganizations = [...new Set(options.organizations.map((organization) => organization.country))];
+  // A text box with suggestions is a combobox that works without JavaScript; the server resolves the name.
+  const countryInput = { list: "country-names", autoComplete: "off", required: true };
 
   return (
-    <form action={formAction} className={styles.form}>
-      {state.conflict ? (
-        <ConflictNotice changes={state.conflict.changes}>
-          Your edits are still in the form. Saving again applies them over the changes above.
-        </ConflictNotice>
-      ) : null}
+    <form ref={form} action={formAction} className={styles.form}>
       <ErrorSummary errors={state} labels={labels} />
       {edit ? (
         <>
           <input type="hidden" name="id" value={edit.id} />
           <input type="hidden" name="expectedVersion" value={edit.version} />
           <input type="hidden" name="seen" value={edit.seen} />
+          {/* What the form started from: saving sends only the fields that differ from it. */}
+          <input type="hidden" name="original" value={JSON.stringify(initial)} />
         </>
       ) : null}
       {/* A new set of values (after a refusal) must replace what the fields show. */}
@@ -135,11 +126,11 @@ export function EngagementForm({
           {inputField("endsOn", { type: "date", required: true })}
           {inputField("locationName", { hint: "City or site, e.g. Honolulu", required: true })}
           {inputField("region", { hint: "Province or state" })}
-          {inputField("country", { hint: "Two-letter code, e.g. CN", ...countryInput })}
+          {inputField("country", { hint: "Type a name and choose, e.g. China", ...countryInput })}
           {inputField("hostCountry", { hint: "The hosting side", ...countryInput })}
-          <datalist id="country-codes">
-            {countries.map(([code, name]) => (
-              <option key={code} value={code} label={name} />
+          <datalist id="country-names">
+            {COUNTRIES.map((country) => (
+              <option key={country.code} value={country.name} />
             ))}
           </datalist>
         </fieldset>
@@ -171,52 +162,16 @@ export function EngagementForm({
           ) : null}
         </fieldset>
 
-        <fieldset className={`card ${styles.section}`}>
-          <legend className={styles.legend}>Participants</legend>
-          <p className={`field-hint ${styles.wide}`}>Leave a row empty to skip it; save to get more empty rows.</p>
-          {rows.map((participant, index) => (
-            <div key={index} className={styles.participant}>
-              <Field
-                name={`participants.${index}.organizationId`}
-                label={participantLabel(index, "organizationId")}
-                error={errors[`participants.${index}.organizationId`]}
-              >
-                {(control) => (
-                  <select {...control} defaultValue={participant.organizationId}>
-                    <option value="">None</option>
-                    {countriesWithOrganizations.map((country) => (
-                      <optgroup key={country} label={options.countryNames[country] ?? country}>
-                        {options.organizations
-                          .filter((organization) => organization.country === country)
-                          .map((organization) => (
-                            <option key={organization.id} value={organization.id}>
-                              {organization.name}
-                            </option>
-                          ))}
-                      </optgroup>
-                    ))}
-                  </select>
-                )}
-              </Field>
-              <Field
-                name={`participants.${index}.role`}
-                label={participantLabel(index, "role")}
-                error={errors[`participants.${index}.role`]}
-              >
-                {(control) => (
-                  <select {...control} defaultValue={participant.role || "DELEGATION"}>
-                    {PARTICIPATION_ROLES.map((role) => (
-                      <option key={role} value={role}>
-                        {PARTICIPATION_ROLE_LABELS[role]}
-                      </option>
-                    ))}
-                  </select>
-                )}
-              </Field>
-            </div>
-          ))}
-        </fieldset>
+        <ParticipantRows participants={values.participants} organizations={options.organizations} errors={errors} />
       </div>
+      {state.conflict ? (
+        <div ref={conflictNotice} tabIndex={-1}>
+          <ConflictNotice changes={state.conflict.changes}>
+            The form now shows the engagement as it stands, with your edits kept in the fields you changed. Saving again
+            applies only your edits.
+          </ConflictNotice>
+        </div>
+      ) : null}
       <div className="actions">
         <SubmitButton pendingLabel="Saving…">{submitLabel}</SubmitButton>
       </div>

@@ -1,22 +1,28 @@
 import { graphql, type MilestoneList_EngagementFragment } from "@engagement-tracker/schema";
 import type { Formatter } from "../../lib/format";
 import styles from "./EngagementDetail.module.css";
+import { AddMilestoneForm, EditMilestoneForm, RemoveMilestoneForm } from "./MilestoneForms";
 import { MilestoneToggle } from "./MilestoneToggle";
 
 export const MilestoneListFragment = graphql(`
   fragment MilestoneList_engagement on Engagement {
     id
+    version
     milestones {
       id
       title
       dueOn
+      note
       completedAt
+      completedBy {
+        name
+      }
       overdue
     }
   }
 `);
 
-/** Preparation steps by due date; editors complete and reopen them here. */
+/** Preparation steps by due date; editors add, edit, remove, complete and reopen them here. */
 export function MilestoneList({
   engagement,
   editable,
@@ -27,8 +33,9 @@ export function MilestoneList({
   format: Formatter;
 }) {
   const done = engagement.milestones.filter((milestone) => milestone.completedAt).length;
+  const target = { engagementId: engagement.id, version: engagement.version };
   return (
-    <section className="card" aria-labelledby="milestones-heading">
+    <section className="card" aria-labelledby="milestones-heading" id="milestones">
       <div className="card-header">
         <h2 id="milestones-heading" className={styles.cardTitle}>
           Milestones
@@ -52,10 +59,13 @@ export function MilestoneList({
             </span>
             <div className={styles.milestoneText}>
               <span className={styles.milestoneTitle}>{milestone.title}</span>
+              {milestone.note ? <span className={styles.milestoneNoteText}>{milestone.note}</span> : null}
               <span className={styles.milestoneMeta}>
                 {milestone.completedAt ? (
                   <>
-                    Done <time dateTime={milestone.completedAt}>{format.instant(milestone.completedAt)}</time>
+                    Done{milestone.completedBy ? ` by ${milestone.completedBy.name}` : ""} on{" "}
+                    <time dateTime={milestone.completedAt}>{format.instant(milestone.completedAt)}</time> · due{" "}
+                    {format.day(milestone.dueOn)}
                   </>
                 ) : (
                   <>
@@ -64,6 +74,16 @@ export function MilestoneList({
                   </>
                 )}
               </span>
+              {editable ? (
+                <div className={styles.milestoneManage}>
+                  <EditMilestoneForm
+                    {...target}
+                    milestoneId={milestone.id}
+                    current={{ title: milestone.title, dueOn: milestone.dueOn, note: milestone.note ?? "" }}
+                  />
+                  <RemoveMilestoneForm {...target} milestoneId={milestone.id} title={milestone.title} />
+                </div>
+              ) : null}
             </div>
             {editable ? (
               <MilestoneToggle
@@ -76,6 +96,7 @@ export function MilestoneList({
           </li>
         ))}
       </ul>
+      {editable ? <AddMilestoneForm {...target} /> : null}
     </section>
   );
 }

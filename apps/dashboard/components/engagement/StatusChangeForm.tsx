@@ -1,7 +1,7 @@
 "use client";
 
 import type { EngagementStatus } from "@engagement-tracker/schema";
-import { useActionState, useState } from "react";
+import { useActionState, useEffect, useRef, useState } from "react";
 import { changeStatusAction, type StatusChangeState } from "../../app/engagements/actions";
 import { STATUS_LABELS } from "../../lib/labels";
 import { StatusBadge } from "../Badges";
@@ -13,6 +13,8 @@ import styles from "./EngagementDetail.module.css";
 const INITIAL: StatusChangeState = {
   status: "",
   reason: "",
+  startsOn: "",
+  endsOn: "",
   conflict: null,
   done: null,
   fieldErrors: {},
@@ -28,6 +30,7 @@ export function StatusChangeForm({
   version,
   currentStatus,
   allowedTransitions,
+  window,
   statusesNeedingReason,
   seen,
 }: {
@@ -35,6 +38,8 @@ export function StatusChangeForm({
   version: number;
   currentStatus: EngagementStatus;
   allowedTransitions: readonly EngagementStatus[];
+  /** The planned window now, offered as the new dates when postponing. */
+  window: { startsOn: string; endsOn: string };
   statusesNeedingReason: readonly EngagementStatus[];
   /** The snapshot of the engagement this form was rendered with, to tell what changed on a conflict. */
   seen: string;
@@ -43,10 +48,16 @@ export function StatusChangeForm({
   const [chosen, setChosen] = useState<string>("");
   const requested = state.status as EngagementStatus;
   const reasonRequired = statusesNeedingReason.includes(chosen as EngagementStatus);
+  const doneMessage = useRef<HTMLParagraphElement>(null);
+  // After a move the result is where focus goes, not back to the top of the page.
+  useEffect(() => {
+    if (state.done) doneMessage.current?.focus();
+  }, [state]);
+  const keepTyped = !state.done && (state.startsOn || state.endsOn);
   return (
-    <form action={formAction} className="stack">
+    <form action={formAction} className={`stack ${styles.statusForm}`}>
       {state.done ? (
-        <p role="status" className="notice notice-success">
+        <p role="status" className="notice notice-success" ref={doneMessage} tabIndex={-1}>
           {state.done}
         </p>
       ) : null}
@@ -92,6 +103,21 @@ export function StatusChangeForm({
           </span>
         ) : null}
       </fieldset>
+      {allowedTransitions.includes("POSTPONED") ? (
+        <fieldset className={styles.postponeDates}>
+          <legend>New dates, if known (when postponing)</legend>
+          <div className={styles.postponeFields}>
+            <Field name="startsOn" label="New start" error={state.fieldErrors.startsOn}>
+              {(control) => (
+                <input {...control} type="date" defaultValue={keepTyped ? state.startsOn : window.startsOn} />
+              )}
+            </Field>
+            <Field name="endsOn" label="New end" error={state.fieldErrors.endsOn}>
+              {(control) => <input {...control} type="date" defaultValue={keepTyped ? state.endsOn : window.endsOn} />}
+            </Field>
+          </div>
+        </fieldset>
+      ) : null}
       <Field
         name="reason"
         label={reasonRequired ? "Reason (required)" : "Reason"}

@@ -10,6 +10,8 @@ export const StatusChangePanelFragment = graphql(`
     id
     status
     version
+    startsOn
+    endsOn
     allowedTransitions
     ...EngagementSnapshot_engagement
   }
@@ -31,6 +33,7 @@ export async function StatusChangePanel({ engagement }: { engagement: StatusChan
           version={engagement.version}
           currentStatus={engagement.status}
           allowedTransitions={engagement.allowedTransitions}
+          window={{ startsOn: engagement.startsOn, endsOn: engagement.endsOn }}
           statusesNeedingReason={STATUSES_NEEDING_REASON}
           seen={JSON.stringify(snapshotOf(engagement, format))}
         />

@@ -13,6 +13,7 @@ export interface ControlProps {
  */
 export function Field({
   name,
+  id = fieldId(name),
   label,
   hint,
   error,
@@ -20,13 +21,14 @@ export function Field({
   children,
 }: {
   name: string;
+  /** Needed only where a page has several forms with this field. */
+  id?: string;
   label: ReactNode;
   hint?: ReactNode;
   error?: string;
   className?: string;
   children: (control: ControlProps) => ReactNode;
 }) {
-  const id = fieldId(name);
   const describedBy = [hint ? `${id}-hint` : null, error ? `${id}-error` : null].filter(Boolean).join(" ");
   return (
     <div className={className ? `field ${className}` : "field"}>

@@ -6,12 +6,14 @@ import { cache } from "react";
 import { ApiProblemNotice } from "../../../components/ApiProblemNotice";
 import { HealthBadge, StatusBadge } from "../../../components/Badges";
 import { healthIssueTexts } from "../../../components/HealthIssues";
+import { ActivityTimeline } from "../../../components/engagement/ActivityTimeline";
+import { ArchiveControl } from "../../../components/engagement/ArchiveControl";
 import styles from "../../../components/engagement/EngagementDetail.module.css";
 import { FactsCard } from "../../../components/engagement/FactsCard";
 import { MilestoneList } from "../../../components/engagement/MilestoneList";
 import { ParticipantsCard } from "../../../components/engagement/ParticipantsCard";
 import { StatusChangePanel } from "../../../components/engagement/StatusChangePanel";
-import { StatusHistory } from "../../../components/engagement/StatusHistory";
+import { ACTIVITY_FILTERS, activityFilterOf, type ActivityFilter } from "../../../lib/activity";
 import { sharedQuery } from "../../../lib/shared-reads";
 import { getFormatter } from "../../../lib/reader";
 import { editEngagementHref, idFromSegment } from "../../../lib/routes";
@@ -20,10 +22,11 @@ import { canEdit, getViewer } from "../../../lib/viewer";
 export const dynamic = "force-dynamic";
 
 const EngagementDetailQuery = graphql(`
-  query EngagementDetail($id: ID!) {
+  query EngagementDetail($id: ID!, $activityKinds: [EngagementEventKind!]) {
     engagement(id: $id) {
       id
       title
+      version
       status
       health
       ...HealthIssues_engagement
@@ -31,31 +34,45 @@ const EngagementDetailQuery = graphql(`
       objectives
       outcome
       archivedAt
+      archiveEvents: activity(kinds: [ARCHIVED]) {
+        at
+        actor {
+          name
+        }
+      }
       ...FactsCard_engagement
       ...ParticipantsCard_engagement
       ...MilestoneList_engagement
-      ...StatusHistory_engagement
+      ...ActivityTimeline_engagement
       ...StatusChangePanel_engagement
     }
   }
 `);
 
-type Params = { params: Promise<{ id: string }> };
+type Params = {
+  params: Promise<{ id: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
 
 // The title and the page need the same engagement: one request serves both.
-const loadEngagement = cache((id: string) => sharedQuery(EngagementDetailQuery, { id }));
+const loadEngagement = cache((id: string, filter: ActivityFilter) =>
+  sharedQuery(EngagementDetailQuery, { id, activityKinds: ACTIVITY_FILTERS[filter].kinds }),
+);
 
-export async function generateMetadata({ params }: Params): Promise<Metadata> {
-  const result = await loadEngagement(idFromSegment((await params).id));
+/** The engagement as this URL asks for it, its activity filtered as the `activity` parameter says. */
+async function load({ params, searchParams }: Params) {
+  const [{ id }, search] = await Promise.all([params, searchParams]);
+  const filter = activityFilterOf(search.activity);
+  return { filter, result: await loadEngagement(idFromSegment(id), filter) };
+}
+
+export async function generateMetadata(props: Params): Promise<Metadata> {
+  const { result } = await load(props);
   return { title: result.ok ? (result.data.engagement?.title ?? "Not found") : "Engagement" };
 }
 
-export default async function EngagementPage({ params }: Params) {
-  const [result, format, viewer] = await Promise.all([
-    params.then(({ id }) => loadEngagement(idFromSegment(id))),
-    getFormatter(),
-    getViewer(),
-  ]);
+export default async function EngagementPage(props: Params) {
+  const [{ result, filter }, format, viewer] = await Promise.all([load(props), getFormatter(), getViewer()]);
   if (!result.ok) {
     return (
       <div className="page">
@@ -67,6 +84,7 @@ export default async function EngagementPage({ params }: Params) {
   const engagement = result.data.engagement;
   if (!engagement) notFound();
   const editable = canEdit(viewer) && !engagement.archivedAt;
+  const archivedBy = engagement.archiveEvents.at(-1)?.actor?.name;
 
   return (
     <div className="page">
@@ -79,17 +97,30 @@ export default async function EngagementPage({ params }: Params) {
             <HealthBadge health={engagement.health} />
           </div>
         </div>
-        {editable ? (
+        {canEdit(viewer) ? (
           <div className="actions">
-            <Link href={editEngagementHref(engagement.id)} className="button">
-              Edit details
-            </Link>
+            {editable ? (
+              <Link href={editEngagementHref(engagement.id)} className="button">
+                Edit details
+              </Link>
+            ) : null}
+            {/* Keyed by the state, so the confirmation starts closed once it flips. */}
+            <ArchiveControl
+              key={engagement.archivedAt ?? "active"}
+              id={engagement.id}
+              version={engagement.version}
+              archived={Boolean(engagement.archivedAt)}
+            />
           </div>
         ) : null}
       </header>
       {engagement.archivedAt ? (
-        <p className="notice">
-          Archived {format.instant(engagement.archivedAt)}. It no longer appears in lists and can no longer be changed.
+        <p className="notice" role="status">
+          <strong>
+            Archived on {format.instant(engagement.archivedAt)}
+            {archivedBy ? ` by ${archivedBy}` : ""}.
+          </strong>{" "}
+          It no longer appears in lists and can no longer be changed{canEdit(viewer) ? " until it is unarchived" : ""}.
         </p>
       ) : null}
       {engagement.healthIssues.length ? (
@@ -103,6 +134,11 @@ export default async function EngagementPage({ params }: Params) {
         </div>
       ) : null}
       <div className={styles.layout}>
+        <aside className={styles.aside} aria-label="Details and actions">
+          {editable ? <StatusChangePanel engagement={engagement} /> : null}
+          <FactsCard engagement={engagement} format={format} />
+          <ParticipantsCard engagement={engagement} format={format} />
+        </aside>
         <div className={styles.main}>
           <section className="card" aria-labelledby="about-heading">
             <h2 id="about-heading" className={styles.cardTitle}>
@@ -129,13 +165,8 @@ export default async function EngagementPage({ params }: Params) {
             </div>
           </section>
           <MilestoneList engagement={engagement} editable={editable} format={format} />
-          <StatusHistory engagement={engagement} format={format} />
+          <ActivityTimeline engagement={engagement} filter={filter} format={format} />
         </div>
-        <aside className={styles.aside} aria-label="Details and actions">
-          {editable ? <StatusChangePanel engagement={engagement} /> : null}
-          <FactsCard engagement={engagement} format={format} />
-          <ParticipantsCard engagement={engagement} format={format} />
-        </aside>
       </div>
     </div>
   );

@@ -2,6 +2,7 @@ import { graphql } from "@engagement-tracker/schema";
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { ApiProblemNotice } from "../../../../components/ApiProblemNotice";
 import { EngagementForm } from "../../../../components/engagement/EngagementForm";
 import { query } from "../../../../lib/api";
@@ -13,7 +14,6 @@ import { canEdit, getViewer } from "../../../../lib/viewer";
 import { updateEngagementAction } from "../../actions";
 
 export const dynamic = "force-dynamic";
-export const metadata: Metadata = { title: "Edit engagement" };
 
 const EditEngagementQuery = graphql(`
   query EditEngagement($id: ID!) {
@@ -27,10 +27,21 @@ const EditEngagementQuery = graphql(`
   }
 `);
 
-export default async function EditEngagementPage({ params }: { params: Promise<{ id: string }> }) {
+type Params = { params: Promise<{ id: string }> };
+
+// The title and the page need the same engagement: one request serves both.
+const loadEngagement = cache((id: string) => query(EditEngagementQuery, { id }));
+
+export async function generateMetadata({ params }: Params): Promise<Metadata> {
+  const result = await loadEngagement(idFromSegment((await params).id));
+  const title = result.ok ? result.data.engagement?.title : null;
+  return { title: title ? `Edit ${title}` : "Edit engagement" };
+}
+
+export default async function EditEngagementPage({ params }: Params) {
   const id = idFromSegment((await params).id);
   const [result, options, viewer, format] = await Promise.all([
-    query(EditEngagementQuery, { id }),
+    loadEngagement(id),
     loadFormOptions(),
     getViewer(),
     getFormatter(),

@@ -1,0 +1,34 @@
+import type { MilestoneValues } from "../../app/engagements/milestone-actions";
+import { Field } from "../forms/Field";
+import styles from "./EngagementDetail.module.css";
+
+/** Title, due date and note of a milestone, for adding one or editing it; `idPrefix` keeps IDs unique on the page. */
+export function MilestoneFields({
+  idPrefix,
+  values,
+  fieldErrors,
+}: {
+  idPrefix: string;
+  values: MilestoneValues;
+  fieldErrors: Record<string, string>;
+}) {
+  return (
+    <div className={styles.milestoneFields}>
+      <Field name="title" id={`${idPrefix}-title`} label="Title" error={fieldErrors.title}>
+        {(control) => <input {...control} type="text" required maxLength={200} defaultValue={values.title} />}
+      </Field>
+      <Field name="dueOn" id={`${idPrefix}-dueOn`} label="Due date" error={fieldErrors.dueOn}>
+        {(control) => <input {...control} type="date" required defaultValue={values.dueOn} />}
+      </Field>
+      <Field
+        name="note"
+        id={`${idPrefix}-note`}
+        label="Note (optional)"
+        error={fieldErrors.note}
+        className={styles.milestoneNote}
+      >
+        {(control) => <textarea {...control} rows={2} maxLength={2000} defaultValue={values.note} />}
+      </Field>
+    </div>
+  );
+}
