@@ -20,7 +20,7 @@ import {
   type Operation,
   type Target,
 } from "./operations.ts";
-import { readOptions, USAGE, type BenchOptions } from "./options.ts";
+import { readOptions, USAGE } from "./options.ts";
 import { profileOurApi, type OperationProfile } from "./profile.ts";
 import {
   checkTargets,
@@ -34,7 +34,7 @@ import {
 } from "./report.ts";
 import { StatementCounter } from "./statement-counter.ts";
 import { runGrowth } from "./growth.ts";
-import { BenchRun, describeCell, log, subjectOf } from "./run.ts";
+import { BenchRun, describeCell, log, runBenchCommand, subjectOf } from "./run.ts";
 import { repoRoot, type RunningServer } from "./servers.ts";
 
 /** Each server once against the counting proxy: SQL statements per request, and at page sizes 1–100 for (b). */
@@ -233,42 +233,15 @@ function profilesMarkdown(profiles: OperationProfile[]): string {
     .join("\n\n");
 }
 
-/** Set once the options are read; what an interrupted or failed run must clean up. */
-let currentRun: BenchRun | undefined;
-
-async function main(): Promise<number> {
-  let options: BenchOptions | "help";
-  try {
-    options = readOptions(process.argv.slice(2));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (options === "help") {
-    log(USAGE);
-    return 0;
-  }
-  const run = new BenchRun(options);
-  currentRun = run;
-  const outDir = options.outDir ?? join(repoRoot, "bench-results");
-  await mkdir(outDir, { recursive: true });
-  const stamp = new Date().toISOString().replace(/[:.]/g, "-").slice(0, 19);
-  if (options.growthSizes) await runGrowth(run, options.growthSizes, outDir, stamp);
-  else await runComparison(run, outDir, stamp);
-  return 0;
-}
-
-process.once("SIGINT", () => {
-  log("\nInterrupted: stopping the servers and dropping the bench database …");
-  void currentRun?.cleanUp().then(() => process.exit(130));
-});
-
-main().then(
-  // The migration engine leaves a timer pending; exit explicitly.
-  (code) => process.exit(code),
-  async (error: unknown) => {
-    console.error(error);
-    await currentRun?.cleanUp();
-    process.exit(1);
+runBenchCommand(
+  USAGE,
+  readOptions,
+  (options) => options,
+  async (run, options) => {
+    const outDir = options.outDir ?? join(repoRoot, "bench-results");
+    await mkdir(outDir, { recursive: true });
+    const stamp = new Date().toISOString().replace(/[:.]/g, "-").slice(0, 19);
+    if (options.growthSizes) await runGrowth(run, options.growthSizes, outDir, stamp);
+    else await runComparison(run, outDir, stamp);
   },
 );

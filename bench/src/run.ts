@@ -74,3 +74,49 @@ export function describeCell(cell: CellMeasurement): string {
     `CPU/req ${cell.serverCpuMsPerRequest.toFixed(2)} + db ${cell.databaseCpuMsPerRequest.toFixed(2)} ms  RSS ${Math.round(cell.peakRssMb)} MiB${failures}`
   );
 }
+
+/**
+ * A bench command from start to exit: reads its options (a usage error exits 2, `--help` prints the
+ * usage), measures with a BenchRun, and stops the servers and drops the databases it started however
+ * the run ends: done, failed or interrupted.
+ */
+export function runBenchCommand<Options>(
+  usage: string,
+  readOptions: (argv: string[]) => Options | "help",
+  benchOptionsOf: (options: Options) => BenchOptions,
+  measure: (run: BenchRun, options: Options) => Promise<void>,
+): void {
+  let run: BenchRun | undefined;
+  process.once("SIGINT", () => {
+    log("\nInterrupted: stopping the servers and dropping the bench database …");
+    void (run?.cleanUp() ?? Promise.resolve()).then(() => process.exit(130));
+  });
+  const main = async (): Promise<number> => {
+    let options: Options | "help";
+    try {
+      options = readOptions(process.argv.slice(2));
+    } catch (error) {
+      console.error(`${(error as Error).message}\n\n${usage}`);
+      return 2;
+    }
+    if (options === "help") {
+      log(usage);
+      return 0;
+    }
+    run = new BenchRun(benchOptionsOf(options));
+    try {
+      await measure(run, options);
+    } finally {
+      await run.cleanUp();
+    }
+    return 0;
+  };
+  main().then(
+    // The migration engine leaves a timer pending; exit explicitly.
+    (code) => process.exit(code),
+    (error: unknown) => {
+      console.error(error);
+      process.exit(1);
+    },
+  );
+}

@@ -12,7 +12,7 @@ import { parseArgs } from "node:util";
 import pg from "pg";
 import { buildDashboard, startDashboard } from "./dashboard-server.ts";
 import { readOptions, type BenchOptions } from "./options.ts";
-import { BenchRun, log } from "./run.ts";
+import { log, runBenchCommand } from "./run.ts";
 import { cpuMsOf, memoryOf, repoRoot } from "./servers.ts";
 
 const USAGE = `npm run bench:viewers [-- options]
@@ -323,21 +323,11 @@ function markdown(rows: ViewerRow[], options: ViewerOptions): string {
   );
 }
 
-async function main(): Promise<number> {
-  let options: ViewerOptions | "help";
-  try {
-    options = readViewerOptions(process.argv.slice(2));
-  } catch (error) {
-    console.error(`${(error as Error).message}\n\n${USAGE}`);
-    return 2;
-  }
-  if (options === "help") {
-    log(USAGE);
-    return 0;
-  }
-  const run = new BenchRun(options.bench);
-  process.once("SIGINT", () => void run.cleanUp().then(() => process.exit(130)));
-  try {
+runBenchCommand(
+  USAGE,
+  readViewerOptions,
+  (options) => options.bench,
+  async (run, options) => {
     const db = await run.prepare(options.bench.size);
     const sessions = await createViewerSessions(db.url, Math.max(...options.viewerCounts));
     const api = await run.start("ours", db.url);
@@ -361,16 +351,5 @@ async function main(): Promise<number> {
     await writeFile(`${base}.json`, JSON.stringify({ options, rows }, null, 2));
     await writeFile(`${base}.md`, `${report}\n`);
     log(`Results: ${base}.json and .md`);
-    return 0;
-  } finally {
-    await run.cleanUp();
-  }
-}
-
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    console.error(error);
-    process.exit(1);
   },
 );
