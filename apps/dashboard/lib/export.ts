@@ -3,11 +3,11 @@ import { query, type ApiProblem, type ApiResult } from "./api";
 import { filterOf, orderOf, readListView, searchParamsOf } from "./list-view";
 import { firstNodes } from "./paging";
 
-// 30 a page: the API's per-query cost limit (OPERATION_LIMITS.maxCost in @engagement-tracker/schema/limits)
-// refuses these fields at 40.
+// 20 a page: the API's per-query cost limit (OPERATION_LIMITS.maxCost in @engagement-tracker/schema/limits)
+// refuses these fields at 26 (about 200 each).
 const ExportEngagementsQuery = graphql(`
   query ExportEngagements($filter: EngagementFilter, $orderBy: EngagementOrder, $after: String) {
-    engagements(filter: $filter, orderBy: $orderBy, first: 30, after: $after) {
+    engagements(filter: $filter, orderBy: $orderBy, first: 20, after: $after) {
       pageInfo {
         hasNextPage
         endCursor
@@ -19,7 +19,7 @@ const ExportEngagementsQuery = graphql(`
         round
         status
         health
-        healthReasons
+        ...HealthIssues_engagement
         startsOn
         endsOn
         summary

@@ -1,6 +1,8 @@
+import { healthIssueTexts } from "../../components/HealthIssues";
 import { toCsv } from "../../lib/csv";
 import { attachment, engagementsToExport, exportFailure, readerOrigin } from "../../lib/export";
 import { HEALTH_LABELS, KIND_LABELS, PARTICIPATION_ROLE_LABELS, STATUS_LABELS } from "../../lib/labels";
+import { getFormatter } from "../../lib/reader";
 import { engagementHref } from "../../lib/routes";
 
 export const dynamic = "force-dynamic";
@@ -28,7 +30,7 @@ const HEADER = [
 export async function GET(request: Request): Promise<Response> {
   const url = new URL(request.url);
   const origin = readerOrigin(request);
-  const result = await engagementsToExport(url);
+  const [result, format] = await Promise.all([engagementsToExport(url), getFormatter()]);
   if (!result.ok) return exportFailure(result.problem);
   const rows = result.engagements.map((engagement) => [
     engagement.title,
@@ -37,7 +39,7 @@ export async function GET(request: Request): Promise<Response> {
     engagement.round?.toString() ?? "",
     STATUS_LABELS[engagement.status],
     HEALTH_LABELS[engagement.health],
-    engagement.healthReasons.join(" "),
+    healthIssueTexts(engagement, format).join(" "),
     engagement.startsOn,
     engagement.endsOn,
     engagement.location.name,

@@ -1,3 +1,4 @@
+import { healthIssueTexts } from "../../components/HealthIssues";
 import type { EngagementStatus } from "@engagement-tracker/schema";
 import { attachment, engagementsToExport, exportFailure, readerOrigin } from "../../lib/export";
 import { toICalendar, type CalendarEvent } from "../../lib/ics";
@@ -35,7 +36,7 @@ export async function GET(request: Request): Promise<Response> {
       location: placeOf(engagement.location, format),
       description: [
         `Status: ${STATUS_LABELS[engagement.status]} · Health: ${HEALTH_LABELS[engagement.health]}`,
-        ...engagement.healthReasons,
+        ...healthIssueTexts(engagement, format),
         engagement.summary ?? "",
         link,
       ]
