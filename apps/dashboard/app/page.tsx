@@ -4,6 +4,7 @@ import { ApiProblemNotice } from "../components/ApiProblemNotice";
 import { AttentionList } from "../components/overview/AttentionList";
 import { CountCards } from "../components/overview/CountCards";
 import { RecentChanges } from "../components/overview/RecentChanges";
+import { MILESTONE_DAYS, MilestonesDue } from "../components/overview/MilestonesDue";
 import { CHART_MONTHS, StatusByMonthChart } from "../components/overview/StatusByMonthChart";
 import { TIMELINE_DAYS, UpcomingTimeline } from "../components/overview/UpcomingTimeline";
 import { sharedQuery } from "../lib/shared-reads";
@@ -15,7 +16,7 @@ export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: { absolute: "Overview · Engagement Tracker" } };
 
 const OverviewPageQuery = graphql(`
-  query OverviewPage($timelineDays: Int!, $chartMonths: Int!) {
+  query OverviewPage($timelineDays: Int!, $chartMonths: Int!, $milestoneDays: Int!) {
     dashboard {
       today
       statusCounts {
@@ -41,13 +42,20 @@ const OverviewPageQuery = graphql(`
       recentStatusChanges(limit: 8) {
         ...RecentChanges_statusChange
       }
+      milestonesDue(days: $milestoneDays, limit: 10) {
+        ...MilestonesDue_milestone
+      }
     }
   }
 `);
 
 export default async function OverviewPage() {
   const [result, format] = await Promise.all([
-    sharedQuery(OverviewPageQuery, { timelineDays: TIMELINE_DAYS, chartMonths: CHART_MONTHS }),
+    sharedQuery(OverviewPageQuery, {
+      timelineDays: TIMELINE_DAYS,
+      chartMonths: CHART_MONTHS,
+      milestoneDays: MILESTONE_DAYS,
+    }),
     getFormatter(),
   ]);
   if (!result.ok) {
@@ -68,7 +76,7 @@ export default async function OverviewPage() {
         </div>
       </header>
       <CountCards statusCounts={dashboard.statusCounts} healthCounts={dashboard.healthCounts} />
-      {/* Wide column: what is coming and what needs attention; narrow: the chart and the feed. */}
+      {/* Wide column: what is coming and what needs attention; narrow: milestones due, the chart and the feed. */}
       <div className={styles.columns}>
         <div className={styles.column}>
           <section className="card" aria-labelledby="timeline-heading">
@@ -95,6 +103,12 @@ export default async function OverviewPage() {
           </div>
         </div>
         <div className={styles.column}>
+          <section className="card" aria-labelledby="milestones-heading">
+            <div className="card-header">
+              <h2 id="milestones-heading">Milestones due in the next {MILESTONE_DAYS} days</h2>
+            </div>
+            <MilestonesDue milestones={dashboard.milestonesDue} format={format} />
+          </section>
           <section className="card" aria-labelledby="chart-heading">
             <div className="card-header">
               <h2 id="chart-heading">Coming months by status</h2>

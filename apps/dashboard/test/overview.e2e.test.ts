@@ -1,9 +1,14 @@
-import { OverviewPageDocument } from "@engagement-tracker/schema";
+import {
+  DashboardAddMilestoneDocument,
+  DashboardArchiveEngagementDocument,
+  OverviewPageDocument,
+} from "@engagement-tracker/schema";
 import { describe, expect, it } from "vitest";
+import { MILESTONE_DAYS } from "../components/overview/MilestonesDue";
 import { CHART_MONTHS } from "../components/overview/StatusByMonthChart";
 import { TIMELINE_DAYS } from "../components/overview/UpcomingTimeline";
 import { HEALTH_LABELS, OPEN_HEALTHS, STATUS_LABELS, STATUSES } from "../lib/labels";
-import { apiAs, browserSession, countOn, RAW_ENUM_OR_ISO_DATE, sameSession } from "./browser";
+import { apiAs, browserSession, countOn, engagementOfMyOwn, RAW_ENUM_OR_ISO_DATE, sameSession } from "./browser";
 
 const session = browserSession("viewer");
 
@@ -20,7 +25,11 @@ describe("the overview", () => {
 
   it("counts engagements by status and by health as the API does", async () => {
     const api = await apiAs("viewer");
-    const { dashboard } = await api(OverviewPageDocument, { timelineDays: TIMELINE_DAYS, chartMonths: CHART_MONTHS });
+    const { dashboard } = await api(OverviewPageDocument, {
+      timelineDays: TIMELINE_DAYS,
+      chartMonths: CHART_MONTHS,
+      milestoneDays: MILESTONE_DAYS,
+    });
     await session.page.goto("/");
     for (const { status, count } of dashboard.statusCounts) {
       expect(await countOn(session.page, "By status", STATUS_LABELS[status])).toBe(count);
@@ -32,7 +41,11 @@ describe("the overview", () => {
 
   it("counts open engagements only by health: closed ones are in no health card", async () => {
     const api = await apiAs("viewer");
-    const { dashboard } = await api(OverviewPageDocument, { timelineDays: TIMELINE_DAYS, chartMonths: CHART_MONTHS });
+    const { dashboard } = await api(OverviewPageDocument, {
+      timelineDays: TIMELINE_DAYS,
+      chartMonths: CHART_MONTHS,
+      milestoneDays: MILESTONE_DAYS,
+    });
     await session.page.goto("/");
     const healthCards = session.page.getByRole("region", { name: "By health" }).getByRole("listitem");
     expect(await healthCards.count()).toBe(3);
@@ -45,6 +58,32 @@ describe("the overview", () => {
     for (const health of OPEN_HEALTHS) byHealth += await countOn(session.page, "By health", HEALTH_LABELS[health]);
     expect(byHealth).toBe(open);
     expect(dashboard.healthCounts.map(({ health }) => health)).not.toContain("CLOSED");
+  });
+
+  it("lists the milestones due this week across engagements, the overdue first", async () => {
+    const api = await apiAs("editor");
+    const mine = await engagementOfMyOwn();
+    const inDays = (days: number) => new Date(Date.now() + days * 86_400_000).toISOString().slice(0, 10);
+    for (const [title, dueOn] of [
+      ["Delegation list exchanged", inDays(3)],
+      ["Host nation papers received", inDays(-40)],
+    ] as const) {
+      const { addMilestone } = await api(DashboardAddMilestoneDocument, {
+        input: { engagementId: mine.id, title, dueOn },
+      });
+      expect(addMilestone.errors).toEqual([]);
+    }
+    try {
+      await session.page.goto("/");
+      const due = session.page.getByRole("region", { name: `Milestones due in the next ${MILESTONE_DAYS} days` });
+      const items = (await due.getByRole("listitem").allInnerTexts()).filter((text) => text.includes(mine.title));
+      expect(items).toHaveLength(2);
+      expect(items[0]).toMatch(/^Host nation papers received\s+Overdue\s+Was due /);
+      expect(items[1]).toMatch(/^Delegation list exchanged\s+Due /);
+      for (const item of items) expect(item).not.toMatch(RAW_ENUM_OR_ISO_DATE);
+    } finally {
+      await api(DashboardArchiveEngagementDocument, { input: { id: mine.id } });
+    }
   });
 
   it("opens the table filtered to what a card counts", async () => {

@@ -4,10 +4,12 @@ import type { Context } from "../context.ts";
 import { Engagement } from "../engagements/engagement.type.ts";
 import { Health, todayUtc } from "../engagements/health.ts";
 import { StatusChange } from "../engagements/status-change.type.ts";
+import { Milestone } from "../milestones/milestone.type.ts";
 import {
   countByHealth,
   countByStatus,
   countByStatusPerMonth,
+  milestonesDue,
   recentStatusChanges,
   upcoming,
   withHealth,
@@ -97,5 +99,19 @@ export class DashboardResolver {
     @Arg("limit", () => Int, { defaultValue: 20 }) limit: number,
   ): Promise<StatusChange[]> {
     return recentStatusChanges(prisma, requireLimit("limit", limit));
+  }
+
+  @FieldResolver(() => [Milestone], {
+    description:
+      "Open milestones of open engagements due within `days` (at most 366), overdue ones included: earliest due first, so the overdue lead.",
+  })
+  milestonesDue(
+    @Root() dashboard: Dashboard,
+    @Ctx() { prisma }: Context,
+    @Arg("days", () => Int, { defaultValue: 7 }) days: number,
+    @Arg("limit", () => Int, { defaultValue: 20 }) limit: number,
+  ): Promise<Milestone[]> {
+    requireLimit("days", days, 366);
+    return milestonesDue(prisma, dashboard.today, days, requireLimit("limit", limit));
   }
 }

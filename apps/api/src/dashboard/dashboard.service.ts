@@ -4,6 +4,7 @@ import { toEngagement, type Engagement } from "../engagements/engagement.type.ts
 import { toStatusChange, type StatusChange } from "../engagements/status-change.type.ts";
 import { Health, OPEN_HEALTHS, addDays, healthWhere } from "../engagements/health.ts";
 import { TERMINAL_STATUSES, isTerminal } from "../engagements/lifecycle.ts";
+import { toMilestone, type Milestone } from "../milestones/milestone.type.ts";
 import { HealthCount, MonthlyStatusCounts, StatusCount } from "./dashboard.type.ts";
 
 const live = { archivedAt: null };
@@ -160,4 +161,27 @@ export async function recentStatusChanges(prisma: PrismaClient, limit: number): 
     take: limit,
   });
   return rows.map(toStatusChange);
+}
+
+/**
+ * Open milestones of open, unarchived engagements due on or before `today + days`, overdue ones
+ * included: earliest due first, so the overdue lead.
+ */
+export async function milestonesDue(
+  prisma: PrismaClient,
+  today: Date,
+  days: number,
+  limit: number,
+): Promise<Milestone[]> {
+  const rows = await prisma.milestone.findMany({
+    where: {
+      completedAt: null,
+      removedAt: null,
+      dueOn: { lte: addDays(today, days) },
+      engagement: { ...live, status: { notIn: [...TERMINAL_STATUSES] } },
+    },
+    orderBy: [{ dueOn: "asc" }, { id: "asc" }],
+    take: limit,
+  });
+  return rows.map(toMilestone);
 }
