@@ -2,7 +2,7 @@ import { EngagementStatus, Prisma, type PrismaClient } from "@engagement-tracker
 import DataLoader from "dataloader";
 import { toEngagement, type Engagement } from "../engagements/engagement.type.ts";
 import { toStatusChange, type StatusChange } from "../engagements/status-change.type.ts";
-import { Health, OPEN_HEALTHS, addDays, healthWhere } from "../engagements/health.ts";
+import { Health, OPEN_HEALTHS, addDays, healthWhere, isoDay } from "../engagements/health.ts";
 import { TERMINAL_STATUSES, isTerminal } from "../engagements/lifecycle.ts";
 import { toMilestone, type Milestone } from "../milestones/milestone.type.ts";
 import { HealthCount, MonthlyStatusCounts, StatusCount } from "./dashboard.type.ts";
@@ -20,8 +20,6 @@ export interface StatusTally {
 
 const monthStartOf = (today: Date, offset: number) =>
   new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth() + offset, 1));
-const isoDay = (day: Date) => day.toISOString().slice(0, 10);
-
 /**
  * Every status count the overview shows, in one pass over the live engagements: the counts in
  * all and per month, FILTERed, rather than one scan per month (at a million rows each scan costs).

@@ -86,7 +86,8 @@ export function addDays(day: Date, days: number): Date {
   return new Date(day.getTime() + days * 86_400_000);
 }
 
-const isoDay = (day: Date) => day.toISOString().slice(0, 10);
+/** A calendar day as the API writes it: `2027-01-05`. */
+export const isoDay = (day: Date) => day.toISOString().slice(0, 10);
 
 export function assessHealth(facts: HealthFacts, today: Date): HealthAssessment {
   if (isTerminal(facts.status)) return { health: Health.CLOSED, issues: [] };

@@ -9,6 +9,7 @@ import {
 import { globalIdOf } from "../common/node.ts";
 import { RefusedError, UserErrorCode, refuse, userError } from "../common/user-error.ts";
 import { toEngagement, type Engagement, type EngagementRow } from "./engagement.type.ts";
+import { isoDay } from "./health.ts";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -135,7 +136,7 @@ const DATE_COLUMNS = new Set<string>(["startsOn", "endsOn"]);
 function auditValue(column: string, value: unknown): unknown {
   if (value == null) return null;
   if (column === "seriesId") return globalIdOf("Series", value as string);
-  if (value instanceof Date) return DATE_COLUMNS.has(column) ? value.toISOString().slice(0, 10) : value.toISOString();
+  if (value instanceof Date) return DATE_COLUMNS.has(column) ? isoDay(value) : value.toISOString();
   return value;
 }
 

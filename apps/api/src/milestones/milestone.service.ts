@@ -9,6 +9,7 @@ import { globalIdOf, rowIdOf } from "../common/node.ts";
 import { RefusedError, UserErrorCode, refuse, userError } from "../common/user-error.ts";
 import { validateInput } from "../common/validation.ts";
 import { requireEngagementRowId } from "../engagements/engagement.commands.ts";
+import { isoDay } from "../engagements/health.ts";
 import {
   nothingToWrite,
   writeEngagement,
@@ -49,8 +50,6 @@ export function createMilestoneLoaders(prisma: PrismaClient) {
     ),
   };
 }
-
-const isoDay = (day: Date) => day.toISOString().slice(0, 10);
 
 /** How the audit trail names a milestone: by ID, and by the title it had. */
 const milestoneFacts = (milestone: Pick<MilestoneRow, "id" | "title">) => ({
