@@ -65,6 +65,22 @@ describe("the engagements list", () => {
     expect(await session.page.evaluate(() => document.activeElement?.id)).toBe("filter-search");
   });
 
+  it("applies a search typed while the page's scripts were still loading", async () => {
+    const page = await session.context.newPage();
+    let release = () => {};
+    const scriptsHeld = new Promise<void>((resolve) => (release = resolve));
+    await page.route("**/_next/static/chunks/**", async (route) => {
+      await scriptsHeld;
+      await route.continue();
+    });
+    await page.goto("/engagements?show=all", { waitUntil: "domcontentloaded" });
+    await page.getByLabel("Search").fill("Honolulu");
+    release();
+    await page.waitForURL(/q=Honolulu/);
+    await expect.poll(() => tableTitles(page)).toEqual(await titlesFromApi({ search: "Honolulu" }));
+    await page.close();
+  });
+
   it.each([
     ["Status", "STATUS", "status"],
     ["Health", "HEALTH", "health"],
