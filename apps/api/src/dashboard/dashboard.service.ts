@@ -1,13 +1,22 @@
 import { EngagementStatus, Prisma, type PrismaClient } from "@engagement-tracker/db";
 import DataLoader from "dataloader";
-import { toEngagement, type Engagement } from "../engagements/engagement.type.ts";
+import type { Engagement } from "../engagements/engagement.type.ts";
+import {
+  countMatching,
+  healthCondition,
+  isOpen,
+  readSoonestFirst,
+  type EngagementScope,
+} from "../engagements/read/index.ts";
+import { dayValue } from "../engagements/read/sql.ts";
 import { toStatusChange, type StatusChange } from "../engagements/status-change.type.ts";
-import { Health, OPEN_HEALTHS, addDays, healthWhere, isoDay } from "../engagements/health.ts";
+import { Health, OPEN_HEALTHS, addDays, isoDay } from "../engagements/health.ts";
 import { TERMINAL_STATUSES, isTerminal } from "../engagements/lifecycle.ts";
 import { toMilestone, type Milestone } from "../milestones/milestone.type.ts";
 import { HealthCount, MonthlyStatusCounts, StatusCount } from "./dashboard.type.ts";
 
 const live = { archivedAt: null };
+const unarchived = (eb: EngagementScope) => eb("e.archivedAt", "is", null);
 
 /** Live engagements by status: how many in all, and how many overlap each of the months asked for. */
 export interface StatusTally {
@@ -93,7 +102,7 @@ export function countByStatusPerMonth(tally: StatusTally, months: number): Month
  */
 export async function countByHealth(prisma: PrismaClient, tally: StatusTally): Promise<HealthCount[]> {
   const countWith = (health: Health) =>
-    prisma.engagement.count({ where: { AND: [live, healthWhere(health, tally.today)] } });
+    countMatching(prisma, (eb) => eb.and([unarchived(eb), healthCondition(eb, health, tally.today)]));
   const [overdue, atRisk] = await Promise.all([countWith(Health.OVERDUE), countWith(Health.AT_RISK)]);
   const openTotal = [...tally.total]
     .filter(([status]) => !isTerminal(status))
@@ -120,17 +129,18 @@ export async function upcoming(
   days: number,
   limit: number,
 ): Promise<Engagement[]> {
-  const rows = await prisma.engagement.findMany({
-    where: {
-      ...live,
-      status: { notIn: [...TERMINAL_STATUSES] },
-      endsOn: { gte: today },
-      startsOn: { gte: earliestUnfinishedStart, lte: addDays(today, days) },
-    },
-    orderBy: [{ startsOn: "asc" }, { id: "asc" }],
-    take: limit,
-  });
-  return rows.map(toEngagement);
+  return readSoonestFirst(
+    prisma,
+    (eb) =>
+      eb.and([
+        unarchived(eb),
+        isOpen(eb),
+        eb("e.endsOn", ">=", dayValue(today)),
+        eb("e.startsOn", ">=", dayValue(earliestUnfinishedStart)),
+        eb("e.startsOn", "<=", dayValue(addDays(today, days))),
+      ]),
+    limit,
+  );
 }
 
 /**
@@ -144,12 +154,16 @@ export async function withHealth(
   limit: number,
   startsFrom?: Date,
 ): Promise<Engagement[]> {
-  const rows = await prisma.engagement.findMany({
-    where: { AND: [live, healthWhere(health, today), ...(startsFrom ? [{ startsOn: { gte: startsFrom } }] : [])] },
-    orderBy: [{ startsOn: "asc" }, { id: "asc" }],
-    take: limit,
-  });
-  return rows.map(toEngagement);
+  return readSoonestFirst(
+    prisma,
+    (eb) =>
+      eb.and([
+        unarchived(eb),
+        healthCondition(eb, health, today),
+        ...(startsFrom ? [eb("e.startsOn", ">=", dayValue(startsFrom))] : []),
+      ]),
+    limit,
+  );
 }
 
 export async function recentStatusChanges(prisma: PrismaClient, limit: number): Promise<StatusChange[]> {

@@ -1,9 +1,11 @@
 // Orders of the engagements list and the keyset positions (cursors) within them.
-import { EngagementStatus, type Prisma } from "@engagement-tracker/db";
+import { EngagementStatus } from "@engagement-tracker/db";
+import { sql } from "kysely";
 import { OrderDirection, badInput, decodeCursor, encodeCursor } from "../common/connection.ts";
-import type { EngagementRow } from "./engagement.type.ts";
 import { EngagementOrderField, type EngagementOrder } from "./engagement.inputs.ts";
-import { HEALTH_URGENCY, healthWhere } from "./health.ts";
+import { HEALTH_URGENCY } from "./health.ts";
+import { healthCondition, type Condition, type EngagementScope } from "./read/conditions.ts";
+import { dayValue, instantValue, uuidValue } from "./read/sql.ts";
 
 export type TravelDirection = "asc" | "desc";
 
@@ -12,29 +14,39 @@ const ORDER_COLUMNS = {
   [EngagementOrderField.START_DATE]: "startsOn",
   [EngagementOrderField.UPDATED_AT]: "updatedAt",
   [EngagementOrderField.TITLE]: "title",
-} as const satisfies Partial<Record<EngagementOrderField, keyof EngagementRow>>;
+} as const satisfies Partial<Record<EngagementOrderField, string>>;
 
-type OrderColumn = (typeof ORDER_COLUMNS)[keyof typeof ORDER_COLUMNS];
+export type OrderColumn = (typeof ORDER_COLUMNS)[keyof typeof ORDER_COLUMNS];
+
+/** What a row must carry for its cursor to be written. */
+export interface PositionedRow {
+  id: string;
+  startsOn: Date;
+  updatedAt: Date;
+  title: string;
+}
 
 /** A value of a grouped order: the rows it covers, in rank order. */
 interface Group {
   name: string;
-  where: Prisma.EngagementWhereInput;
+  where: (eb: EngagementScope) => Condition;
 }
 
 /**
  * Orders by a rank that is not a column's own order — status in lifecycle order, or health, which
  * is derived and never stored — then by start date and ID. Such a page is read group by group:
- * each group is a filter (for health, `healthWhere`, so the groups follow the same rules as
- * `health` itself) walked in start order, and the cursor carries its group's name. A page
- * costs at most one statement per group, however deep it is.
+ * each group is a condition (for health, `healthCondition`, so the groups follow the same rules as
+ * the health filter) walked in start order, and the cursor carries its group's name.
  */
 function groupsOf(field: EngagementOrderField, today: Date): readonly Group[] | null {
   switch (field) {
     case EngagementOrderField.STATUS:
-      return Object.values(EngagementStatus).map((status) => ({ name: status, where: { status } }));
+      return Object.values(EngagementStatus).map((status) => ({
+        name: status,
+        where: (eb) => eb("e.status", "=", sql<EngagementStatus>`${status}::"EngagementStatus"`),
+      }));
     case EngagementOrderField.HEALTH:
-      return HEALTH_URGENCY.map((health) => ({ name: health, where: healthWhere(health, today) }));
+      return HEALTH_URGENCY.map((health) => ({ name: health, where: (eb) => healthCondition(eb, health, today) }));
     default:
       return null;
   }
@@ -50,57 +62,59 @@ function parseInstant(value: string): Date {
   return date;
 }
 
-/** Rows strictly after (`value`, `rowId`) when travelling in `direction` by `column`, then ID. */
-function keysetAfter(
-  column: OrderColumn,
-  direction: TravelDirection,
-  value: string | Date,
-  rowId: string,
-): Prisma.EngagementWhereInput {
-  const beyond = direction === "asc" ? "gt" : "lt";
-  return {
-    OR: [{ [column]: { [beyond]: value } }, { [column]: value, id: { [beyond]: rowId } }],
-  };
+function sqlValueOf(column: OrderColumn, value: string) {
+  switch (column) {
+    case "title":
+      return sql<string>`${value}::text`;
+    case "startsOn":
+      return dayValue(parseInstant(value));
+    case "updatedAt":
+      return instantValue(parseInstant(value));
+  }
 }
 
-/** One statement of a page: its conditions, in travel order. */
-export interface PageQuery {
-  where: Prisma.EngagementWhereInput;
-  orderBy: Prisma.EngagementOrderByWithRelationInput[];
-  /** The cursor of a row this statement returns. */
-  cursorOf: (row: EngagementRow) => string;
+/** Rows strictly after (`value`, `rowId`) when travelling in `direction` by `column`, then ID. */
+function keysetAfter(column: OrderColumn, direction: TravelDirection, value: string, rowId: string) {
+  return (eb: EngagementScope): Condition =>
+    eb(
+      eb.refTuple(`e.${column}`, "e.id"),
+      direction === "asc" ? ">" : "<",
+      eb.tuple(sqlValueOf(column, value), uuidValue(rowId)),
+    );
+}
+
+/** One part of a page, read in travel order: a group of a grouped order, or the whole list. */
+export interface PagePart {
+  where: (eb: EngagementScope) => Condition;
+  column: OrderColumn;
+  /** The cursor of a row this part returns. */
+  cursorOf: (row: PositionedRow) => string;
 }
 
 /**
- * The statements that read a page from `cursor` on, to run in turn until the page is full: one
- * for a column order, one per group from the cursor's on for a grouped order.
+ * The parts that make a page from `cursor` on, to read in turn until the page is full: one for a
+ * column order, one per group from the cursor's on for a grouped order.
  */
-export function pageQueries(
+export function pageParts(
   order: EngagementOrder,
   travel: TravelDirection,
   cursor: string | null,
   today: Date,
-): PageQuery[] {
+): PagePart[] {
   const ordering = `${order.field}:${order.direction}`;
   const position = cursor ? decodeCursor(cursor, ordering) : null;
   const groups = groupsOf(order.field, today);
   if (!groups) {
     const column = ORDER_COLUMNS[order.field as keyof typeof ORDER_COLUMNS];
-    const valueOf = (row: EngagementRow) => {
+    const valueOf = (row: PositionedRow) => {
       const value = row[column];
       return value instanceof Date ? value.toISOString() : value;
     };
+    const everything = (eb: EngagementScope) => eb.and([]);
     return [
       {
-        where: position
-          ? keysetAfter(
-              column,
-              travel,
-              column === "title" ? position.value : parseInstant(position.value),
-              position.rowId,
-            )
-          : {},
-        orderBy: [{ [column]: travel }, { id: travel }],
+        where: position ? keysetAfter(column, travel, position.value, position.rowId) : everything,
+        column,
         cursorOf: (row) => encodeCursor({ ordering, value: valueOf(row), rowId: row.id }),
       },
     ];
@@ -110,13 +124,11 @@ export function pageQueries(
   const first = position ? inTravelOrder.findIndex((group) => group.name === groupName) : 0;
   if (first < 0 || (position && !startsOn)) throw badInput("That cursor is not one this API issued.");
   return inTravelOrder.slice(first).map((group, index) => ({
-    where: {
-      AND: [
-        group.where,
-        position && index === 0 ? keysetAfter("startsOn", travel, parseInstant(startsOn!), position.rowId) : {},
-      ],
-    },
-    orderBy: [{ startsOn: travel }, { id: travel }],
+    where:
+      position && index === 0
+        ? (eb) => eb.and([group.where(eb), keysetAfter("startsOn", travel, startsOn!, position.rowId)(eb)])
+        : group.where,
+    column: "startsOn",
     cursorOf: (row) => encodeCursor({ ordering, value: `${group.name}|${row.startsOn.toISOString()}`, rowId: row.id }),
   }));
 }

@@ -20,7 +20,6 @@ import {
   UpdateEngagementInput,
   UpdateEngagementStatusInput,
 } from "./engagement.inputs.ts";
-import { RelatedReads } from "./related-reads.ts";
 import {
   ArchiveEngagementPayload,
   CreateEngagementPayload,
@@ -36,7 +35,7 @@ import {
   unarchiveEngagement,
   updateEngagement,
 } from "./engagement.commands.ts";
-import { findEngagement, listEngagements } from "./engagement.queries.ts";
+import { planRead, primeLoaders, readEngagement, readEngagementPage } from "./read/index.ts";
 import { EngagementEvent } from "./engagement-event.type.ts";
 import { Engagement } from "./engagement.type.ts";
 import { Health, TODAY_IS_UTC, assessHealth, describeIssue, todayUtc, type HealthAssessment } from "./health.ts";
@@ -55,11 +54,11 @@ export class EngagementResolver {
     @Arg("orderBy", () => EngagementOrder, { nullable: true, description: "Default: START_DATE ascending." })
     orderBy?: EngagementOrder | null,
   ): Promise<EngagementConnection> {
-    const related = new RelatedReads(selectedNodeFields(info));
-    const result = await listEngagements(prisma, { page, filter, orderBy, include: related.include });
-    result.rows.forEach((engagement, index) => related.prime(loaders, engagement, result.included[index]!));
+    const plan = planRead(selectedNodeFields(info));
+    const result = await readEngagementPage(prisma, { page, filter, orderBy, plan });
+    result.rows.forEach((read) => primeLoaders(loaders, read));
     return Object.assign(new EngagementConnection(), {
-      edges: result.rows.map((node, index) => ({ node, cursor: result.cursors[index]! })),
+      edges: result.rows.map(({ engagement }, index) => ({ node: engagement, cursor: result.cursors[index]! })),
       pageInfo: result.pageInfo,
       countTotal: result.countTotal,
     });
@@ -74,9 +73,8 @@ export class EngagementResolver {
   ): Promise<Engagement | null> {
     const rowId = rowIdOf("Engagement", id);
     if (!rowId) return null;
-    const related = new RelatedReads(selectedFields(info));
-    const found = await findEngagement(prisma, rowId, related.include);
-    if (found) related.prime(loaders, found.engagement, found.included);
+    const found = await readEngagement(prisma, rowId, planRead(selectedFields(info)));
+    if (found) primeLoaders(loaders, found);
     return found?.engagement ?? null;
   }
 

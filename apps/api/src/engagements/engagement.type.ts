@@ -84,4 +84,44 @@ export class Engagement extends NodeObject {
 
 export type EngagementRow = Prisma.EngagementGetPayload<object>;
 
+export type EngagementColumn = keyof EngagementRow;
+
+/** Relations the read module can bring in an engagement's own statement (see read/plan.ts). */
+export type EngagementRelation = "series" | "participants" | "milestones" | "statusHistory" | "latestStatusChange";
+
+/**
+ * What each field of `Engagement` reads: the columns of its row and the relations fetched with
+ * it. A field not listed reads only the ID (its resolver loads what it needs). Adding a field
+ * that reads the row is one line here.
+ */
+export const ENGAGEMENT_FIELD_READS: Record<
+  string,
+  { columns?: readonly EngagementColumn[]; relations?: readonly EngagementRelation[] }
+> = {
+  title: { columns: ["title"] },
+  kind: { columns: ["kind"] },
+  round: { columns: ["round"] },
+  status: { columns: ["status"] },
+  allowedTransitions: { columns: ["status"] },
+  startsOn: { columns: ["startsOn"] },
+  endsOn: { columns: ["endsOn"] },
+  location: { columns: ["locationName", "region", "country"] },
+  hostCountry: { columns: ["hostCountry"] },
+  summary: { columns: ["summary"] },
+  objectives: { columns: ["objectives"] },
+  outcome: { columns: ["outcome"] },
+  version: { columns: ["version"] },
+  createdAt: { columns: ["createdAt"] },
+  updatedAt: { columns: ["updatedAt"] },
+  archivedAt: { columns: ["archivedAt"] },
+  series: { columns: ["seriesId"], relations: ["series"] },
+  participants: { relations: ["participants"] },
+  milestones: { relations: ["milestones"] },
+  statusHistory: { relations: ["statusHistory"] },
+  latestStatusChange: { relations: ["latestStatusChange"] },
+  health: { columns: ["status", "startsOn", "endsOn"], relations: ["milestones"] },
+  healthReasons: { columns: ["status", "startsOn", "endsOn"], relations: ["milestones"] },
+  healthIssues: { columns: ["status", "startsOn", "endsOn"], relations: ["milestones"] },
+};
+
 export const toEngagement = (row: EngagementRow): Engagement => fromRow(Engagement, row);

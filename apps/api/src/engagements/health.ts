@@ -1,6 +1,6 @@
-import { EngagementStatus, type Prisma } from "@engagement-tracker/db";
+import { EngagementStatus } from "@engagement-tracker/db";
 import { registerEnumType } from "type-graphql";
-import { TERMINAL_STATUSES, isTerminal } from "./lifecycle.ts";
+import { isTerminal } from "./lifecycle.ts";
 
 /** Said wherever a field depends on what day it is. */
 export const TODAY_IS_UTC =
@@ -54,7 +54,7 @@ registerEnumType(HealthIssueKind, {
 /** How close a start must be before an unconfirmed engagement is at risk. */
 export const AT_RISK_LEAD_DAYS = 14;
 
-const SETTLED_STATUSES: readonly EngagementStatus[] = [EngagementStatus.CONFIRMED, EngagementStatus.IN_PROGRESS];
+export const SETTLED_STATUSES: readonly EngagementStatus[] = [EngagementStatus.CONFIRMED, EngagementStatus.IN_PROGRESS];
 
 export interface HealthFacts {
   status: EngagementStatus;
@@ -125,29 +125,5 @@ export function describeIssue(issue: HealthIssueFacts): string {
       return `Starts ${isoDay(issue.date)} and is still ${issue.status}.`;
     case HealthIssueKind.MILESTONE_PAST_DUE:
       return `Milestone "${issue.milestoneTitle}" was due ${isoDay(issue.date)}.`;
-  }
-}
-
-/** The same rules as `assessHealth`, as a database filter. */
-export function healthWhere(health: Health, today: Date): Prisma.EngagementWhereInput {
-  const open: Prisma.EngagementWhereInput = { status: { notIn: [...TERMINAL_STATUSES] } };
-  const overdue: Prisma.EngagementWhereInput = { ...open, endsOn: { lt: today } };
-  const atRisk: Prisma.EngagementWhereInput = {
-    ...open,
-    endsOn: { gte: today },
-    OR: [
-      { status: { notIn: [...SETTLED_STATUSES] }, startsOn: { lte: addDays(today, AT_RISK_LEAD_DAYS) } },
-      { milestones: { some: { completedAt: null, removedAt: null, dueOn: { lt: today } } } },
-    ],
-  };
-  switch (health) {
-    case Health.OVERDUE:
-      return overdue;
-    case Health.AT_RISK:
-      return atRisk;
-    case Health.ON_TRACK:
-      return { AND: [open, { NOT: [overdue, atRisk] }] };
-    case Health.CLOSED:
-      return { status: { in: [...TERMINAL_STATUSES] } };
   }
 }

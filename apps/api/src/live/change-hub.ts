@@ -1,7 +1,7 @@
 import type { EngagementEvent as EngagementEventRow, PrismaClient } from "@engagement-tracker/db";
 import { toEngagementEvent } from "../engagements/engagement-event.type.ts";
 import type { EngagementFilter } from "../engagements/engagement.inputs.ts";
-import { filterWhere } from "../engagements/engagement.queries.ts";
+import { matchingIds } from "../engagements/read/index.ts";
 import { toEngagement } from "../engagements/engagement.type.ts";
 import { latestSequence, readEvents } from "../engagements/versioned-write.ts";
 import type { ChangeFeed } from "./change-feed.ts";
@@ -196,13 +196,10 @@ export class ChangeHub {
     for (const filter of new Set(subscribers.map((subscriber) => subscriber.filter))) {
       if (!filter) continue;
       try {
-        const rows = await this.prisma.engagement.findMany({
-          where: {
-            AND: [{ id: { in: engagementIds } }, filterWhere({ ...filter, archived: null, includeArchived: true })],
-          },
-          select: { id: true },
-        });
-        matches.set(filter, new Set(rows.map((row) => row.id)));
+        matches.set(
+          filter,
+          await matchingIds(this.prisma, engagementIds, { ...filter, archived: null, includeArchived: true }),
+        );
       } catch (error) {
         // One subscriber's filter must not hold up the others: end its stream, it can resume from its sequence.
         this.reportError(error, "a subscription's filter failed; its stream was ended");

@@ -4,7 +4,7 @@ import { unauthenticated } from "../auth/viewer.ts";
 import type { Context } from "../context.ts";
 import { createLoaders } from "../loader-registry.ts";
 import { EngagementFilter } from "../engagements/engagement.inputs.ts";
-import { filterWhere } from "../engagements/engagement.queries.ts";
+import { checkFilter } from "../engagements/read/index.ts";
 import { latestSequence } from "../engagements/versioned-write.ts";
 import { EngagementChange } from "./engagement-change.type.ts";
 
@@ -21,7 +21,7 @@ function subscribeToChanges({ args, context }: SubscribeResolverData<unknown, En
   if (!context.viewer || !context.credential) throw unauthenticated();
   if (!context.changeHub) throw new Error("This server was started without live changes");
   // A filter the `engagements` query would refuse is refused here, not when a change arrives.
-  filterWhere(args.filter);
+  checkFilter(args.filter);
   const changes = context.changeHub.subscribe(args.filter ?? null, since === null ? null : BigInt(since));
   const { connection } = context;
   if (!connection) return changes;
