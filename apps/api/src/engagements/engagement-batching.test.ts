@@ -39,6 +39,20 @@ const EngagementPage = graphql(`
   }
 `);
 
+const OrderedPage = graphql(`
+  query OrderedPage($first: Int!, $filter: EngagementFilter, $orderBy: EngagementOrder) {
+    engagements(first: $first, filter: $filter, orderBy: $orderBy) {
+      nodes {
+        id
+        health
+        milestones {
+          title
+        }
+      }
+    }
+  }
+`);
+
 const EngagementWithHistory = graphql(`
   query EngagementWithHistory($id: ID!) {
     engagement(id: $id) {
@@ -119,6 +133,23 @@ describe("a page with participants, milestones and the latest status change", ()
       expect(node.latestStatusChange).toMatchObject({ toStatus: "PLANNED", reason: "Created", actor: null });
     }
   });
+});
+
+describe("pages that read in parts", () => {
+  it.each(["HEALTH", "STATUS"] as const)(
+    "ordered by %s (a part per group) are one statement, and so is a date range (with its start bound)",
+    async (field) => {
+      for (const variables of [
+        { first: 100, filter: { search: marker }, orderBy: { field, direction: "ASC" as const } },
+        { first: 100, filter: { search: marker, from: day(0), to: day(30) } },
+      ]) {
+        api.statements.length = 0;
+        const { engagements } = await api.query(OrderedPage, variables);
+        expect(engagements.nodes.length).toBeGreaterThan(0);
+        expect(dataStatements(api.statements)).toHaveLength(1);
+      }
+    },
+  );
 });
 
 describe("one engagement with its relations and whole history", () => {
