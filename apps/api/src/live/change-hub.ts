@@ -39,6 +39,7 @@ export class ChangeHub {
   private lastSeen = 0n;
   private readonly subscribers = new Set<Subscriber>();
   private reading: Promise<void> | null = null;
+  private closed = false;
   private readAgain = false;
   private retryTimer: NodeJS.Timeout | undefined;
 
@@ -110,10 +111,13 @@ export class ChangeHub {
     };
   }
 
+  /** Stops listening and lets a read under way finish, so nothing reads after the database closes. */
   async close(): Promise<void> {
+    this.closed = true;
     clearTimeout(this.retryTimer);
     for (const subscriber of this.subscribers) this.subscribers.delete(subscriber);
     await this.feed.close();
+    await this.reading;
   }
 
   /** Replays one subscriber's missed changes until it has seen all this instance has; then it goes live. */
@@ -128,6 +132,7 @@ export class ChangeHub {
 
   /** Reads every event after the last one seen; a signal during a read schedules one more. */
   private readNewEvents(): void {
+    if (this.closed) return;
     if (this.reading) {
       this.readAgain = true;
       return;
@@ -155,6 +160,7 @@ export class ChangeHub {
       } while (this.readAgain);
     })()
       .catch((error: unknown) => {
+        if (this.closed) return;
         this.reportError(error, "could not read new changes; trying again");
         clearTimeout(this.retryTimer);
         this.retryTimer = setTimeout(() => this.readNewEvents(), RETRY_READ_AFTER_MS).unref();

@@ -1,6 +1,6 @@
 // Typed SQL for reads: Kysely builds and compiles statements; the Prisma client's own database
 // (PostgreSQL or the embedded PGlite) runs them, so there is one connection pool and one dialect.
-import type { PrismaClient } from "@engagement-tracker/db";
+import { sqlRunnerOf, type PrismaClient } from "@engagement-tracker/db";
 import type { DB } from "@engagement-tracker/db/kysely";
 import {
   DummyDriver,
@@ -26,7 +26,8 @@ export const sqlBuilder = new Kysely<DB>({
 
 export async function runQuery<Row>(prisma: PrismaClient, query: Compilable): Promise<Row[]> {
   const { sql: text, parameters } = query.compile();
-  return prisma.$queryRawUnsafe<Row[]>(text, ...parameters);
+  const runner = sqlRunnerOf(prisma);
+  return runner ? runner<Row>(text, parameters) : prisma.$queryRawUnsafe<Row[]>(text, ...parameters);
 }
 
 // Parameters are typed in the statement: the driver may send them as text, which PostgreSQL

@@ -85,22 +85,41 @@ function engagementJson(plan: ReadPlan): RawBuilder<unknown> {
   return sql`json_build_object(${sql.join(pairs)})`;
 }
 
-/** Columns written as JSON text that hold dates or instants. */
-const DATE_KEYS = new Set([
-  "startsOn",
-  "endsOn",
-  "createdAt",
-  "updatedAt",
-  "archivedAt",
-  "dueOn",
-  "completedAt",
-  "removedAt",
-  "at",
-  "disabledAt",
-]);
+/** The keys of an object read as JSON whose values are dates or instants (JSON has only their text). */
+type DateKeys = readonly string[];
 
-const reviveDates = (key: string, value: unknown) =>
-  typeof value === "string" && DATE_KEYS.has(key) ? new Date(value) : value;
+function reviveDates<T>(object: T, keys: DateKeys): T {
+  const record = object as Record<string, unknown>;
+  for (const key of keys) {
+    const value = record[key];
+    if (typeof value === "string") record[key] = new Date(value);
+  }
+  return object;
+}
+
+const ENGAGEMENT_DATES: DateKeys = ["startsOn", "endsOn", "createdAt", "updatedAt", "archivedAt"];
+const MILESTONE_DATES: DateKeys = ["dueOn", "completedAt", "removedAt", "createdAt", "updatedAt"];
+const CREATED: DateKeys = ["createdAt"];
+
+type Shaped = Record<string, unknown>;
+
+function reviveStatusChange(change: Shaped | null): void {
+  if (!change) return;
+  reviveDates(change, ["at"]);
+  if (change.actor) reviveDates(change.actor, ["disabledAt"]);
+}
+
+/** Turns the date text of an engagement read as JSON, and of its relations, into `Date`s. */
+function reviveEngagement(engagement: Shaped): void {
+  reviveDates(engagement, ENGAGEMENT_DATES);
+  if (engagement.series) reviveDates(engagement.series, CREATED);
+  (engagement.participants as Shaped[] | undefined)?.forEach((participant) =>
+    reviveDates(participant.organization, CREATED),
+  );
+  (engagement.milestones as Shaped[] | undefined)?.forEach((milestone) => reviveDates(milestone, MILESTONE_DATES));
+  (engagement.statusHistory as Shaped[] | undefined)?.forEach(reviveStatusChange);
+  reviveStatusChange(engagement.latestStatusChange as Shaped | null);
+}
 
 /** An engagement as the database shaped it: its columns, the relations asked for, and which part it came from. */
 export type ShapedEngagement = Record<string, unknown> & { id: string; cursorRank: number };
@@ -135,7 +154,9 @@ export async function readList(
       ),
     );
   const [row] = await runQuery<{ rows: string }>(prisma, query);
-  return JSON.parse(row!.rows, reviveDates) as ShapedEngagement[];
+  const engagements = JSON.parse(row!.rows) as ShapedEngagement[];
+  engagements.forEach(reviveEngagement);
+  return engagements;
 }
 
 export async function countMatching(prisma: PrismaClient, where: (eb: EngagementScope) => Condition): Promise<number> {
