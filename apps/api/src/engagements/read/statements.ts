@@ -135,19 +135,24 @@ export async function readList(
   limit: number,
 ): Promise<ShapedEngagement[]> {
   const [first, ...rest] = parts.map((part, rank) => selectRanked(plan, part, rank));
-  const ranked = rest.reduce(
-    (union, branch, index) => union.unionAll(sqlBuilder.selectFrom(branch.as(`part${index + 1}`)).selectAll()),
-    sqlBuilder.selectFrom(first!.as("part0")).selectAll(),
-  );
-  const query = sqlBuilder
-    .selectFrom(
-      sqlBuilder
-        .selectFrom(ranked.as("ranked"))
+  // One part is already in order and within the limit; several are put in order and cut to it.
+  const page: EngagementQuery = rest.length
+    ? (sqlBuilder
+        .selectFrom(
+          rest
+            .reduce(
+              (union, branch, index) =>
+                union.unionAll(sqlBuilder.selectFrom(branch.as(`part${index + 1}`)).selectAll()),
+              sqlBuilder.selectFrom(first!.as("part0")).selectAll(),
+            )
+            .as("ranked"),
+        )
         .selectAll()
         .orderBy(sql`"rank", "position"`)
-        .limit(limit)
-        .as("page"),
-    )
+        .limit(limit) as unknown as EngagementQuery)
+    : first!;
+  const query = sqlBuilder
+    .selectFrom(page.as("page"))
     .select(
       sql<string>`coalesce(json_agg(${engagementJson(plan)} order by "page"."rank", "page"."position"), '[]')::text`.as(
         "rows",
