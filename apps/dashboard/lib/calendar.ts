@@ -34,11 +34,13 @@ const DAYS_PER_WEEK = 7;
 
 export function readCalendarView(params: SearchParams): CalendarView {
   const filters = readListView(params, CALENDAR_FILTER_DEFAULTS);
-  const mode = CALENDAR_MODES.find((candidate) => candidate === params.mode) ?? "month";
-  const date = typeof params.date === "string" && isCalendarDate(params.date) ? params.date : "";
+  const mode = CALENDAR_MODES.find((candidate) => candidate === firstOf(params.mode)) ?? "month";
+  const date = firstOf(params.date) ?? "";
   // Order and paging belong to the table; the calendar keeps only what narrows it.
-  return { filters: onlyFilters(filters), mode, date };
+  return { filters: onlyFilters(filters), mode, date: isCalendarDate(date) ? date : "" };
 }
+
+const firstOf = (value: string | string[] | undefined) => (Array.isArray(value) ? value[0] : value);
 
 function onlyFilters(view: ListView): ListView {
   const { sort, direction, pageSize, after, before } = CALENDAR_FILTER_DEFAULTS;

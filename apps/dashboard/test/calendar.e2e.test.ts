@@ -165,6 +165,23 @@ describe("the calendar", () => {
     expect(await grid(page).locator('td[aria-current="date"]').count()).toBe(1);
   });
 
+  it("shows an engagement a colleague adds to the month without a reload", async () => {
+    const page = session.page;
+    await page.goto("/calendar?date=2031-08-01");
+    await expect.poll(() => page.getByRole("banner").getByRole("status").innerText()).toMatch(/^Live updates:\s*Live$/);
+    await page.evaluate(() => Object.assign(window, { calendarTestMarker: true }));
+    const { title } = await engagementOfMyOwn({ startsOn: "2031-08-19", endsOn: "2031-08-20" });
+    await expect.poll(() => grid(page).getByRole("link", { name: title }).count()).toBe(1);
+    await expectWithinDays(
+      page,
+      grid(page).getByRole("link", { name: title }).locator("xpath=ancestor::td[1]"),
+      "2031-08-19",
+      "2031-08-20",
+    );
+    // Re-rendered in place, not reloaded.
+    expect(await page.evaluate(() => "calendarTestMarker" in window)).toBe(true);
+  });
+
   it("works with JavaScript off: periods are links and the filters a form", async () => {
     const context = await sameSession(session.browser, session.context, { javaScriptEnabled: false });
     const page = await context.newPage();

@@ -11,7 +11,7 @@ import {
 } from "../../components/calendar/CalendarGrid";
 import styles from "../../components/calendar/Calendar.module.css";
 import { EngagementFilters, readFilterOptions } from "../../components/engagements/EngagementFilters";
-import { query, type ApiResult } from "../../lib/api";
+import type { ApiResult } from "../../lib/api";
 import {
   CALENDAR_FILTER_DEFAULTS,
   periodOf,
@@ -25,6 +25,7 @@ import { HEALTH_LABELS, HEALTHS, STATUS_LABELS, STATUSES } from "../../lib/label
 import { filterOf, withoutFilters, type SearchParams } from "../../lib/list-view";
 import { firstNodes } from "../../lib/paging";
 import { getFormatter } from "../../lib/reader";
+import { sharedQuery } from "../../lib/shared-reads";
 import { calendarHref } from "../../lib/routes";
 
 export const dynamic = "force-dynamic";
@@ -72,7 +73,8 @@ async function engagementsFor(view: CalendarView, period: CalendarPeriod): Promi
   const to = earlier(filter.to ?? "9999-12-31", addDays(shownLast, MILESTONE_LEAD_DAYS));
   if (from > to) return { ok: true, data: [] };
   return firstNodes(CALENDAR_LIMIT, async (after) => {
-    const page = await query(CalendarEngagementsQuery, { filter: { ...filter, from, to }, after });
+    // Shared: a change refreshes every open calendar (LiveUpdates), and readers of one role see the same.
+    const page = await sharedQuery(CalendarEngagementsQuery, { filter: { ...filter, from, to }, after });
     return page.ok ? { ok: true, data: page.data.engagements } : page;
   });
 }

@@ -63,7 +63,7 @@ export function CalendarAgenda({
                   {milestone.overdue ? <span className={styles.overdueText}> (overdue)</span> : null}
                   {milestone.completedAt ? <span className="muted"> (done)</span> : null}
                 </span>
-                <span className={styles.agendaMeta}>
+                <span className={styles.agendaFor}>
                   for{" "}
                   <EngagementLink id={milestone.engagement.id} className="item-link">
                     {milestone.engagement.title}
