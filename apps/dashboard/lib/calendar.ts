@@ -62,6 +62,8 @@ export interface CalendarPeriod {
   last: string;
   /** The days shown, whole weeks from a Monday: a month's grid starts and ends in its neighbours. */
   weeks: string[][];
+  shownFirst: string;
+  shownLast: string;
 }
 
 /** ISO weekday, Monday 0 … Sunday 6. */
@@ -86,7 +88,7 @@ export function periodOf(view: CalendarView, today: string): CalendarPeriod {
   for (let monday = mondayOf(first); monday <= last; monday = addDays(monday, DAYS_PER_WEEK)) {
     weeks.push(Array.from({ length: DAYS_PER_WEEK }, (_, index) => addDays(monday, index)));
   }
-  return { first, last, weeks };
+  return { first, last, weeks, shownFirst: mondayOf(first), shownLast: addDays(mondayOf(last), DAYS_PER_WEEK - 1) };
 }
 
 /** The same view a period earlier (-1) or later (+1). */

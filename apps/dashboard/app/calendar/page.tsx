@@ -65,8 +65,7 @@ const earlier = (a: string, b: string) => (a < b ? a : b);
 
 /** Every engagement of the view under way in the days shown, or with a milestone due in them. */
 async function engagementsFor(view: CalendarView, period: CalendarPeriod): Promise<ApiResult<CalendarEngagement[]>> {
-  const shownFirst = period.weeks[0]![0]!;
-  const shownLast = period.weeks.at(-1)!.at(-1)!;
+  const { shownFirst, shownLast } = period;
   const filter = filterOf(view.filters);
   // The reader's own dates narrow the calendar further, never widen it.
   const from = filter.from ? later(filter.from, shownFirst) : shownFirst;
@@ -173,8 +172,7 @@ function CalendarBody({
   format: Formatter;
   title: string;
 }) {
-  const shownFirst = period.weeks[0]![0]!;
-  const shownLast = period.weeks.at(-1)!.at(-1)!;
+  const { shownFirst, shownLast } = period;
   const milestonesByDay = new Map<string, CalendarMilestone[]>();
   for (const engagement of engagements) {
     for (const milestone of engagement.milestones) {
@@ -188,6 +186,11 @@ function CalendarBody({
   const under = engagements.filter((engagement) => engagement.startsOn <= shownLast && engagement.endsOn >= shownFirst);
   return (
     <>
+      {engagements.length >= CALENDAR_LIMIT ? (
+        <p className="notice notice-warning">
+          Only the first {CALENDAR_LIMIT.toLocaleString(format.locale)} engagements are shown: filter to see the rest.
+        </p>
+      ) : null}
       <ul className={styles.legend} aria-label="Key">
         {STATUSES.map((status) => (
           <li key={status} data-status={status}>
