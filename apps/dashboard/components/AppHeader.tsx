@@ -24,6 +24,7 @@ export async function AppHeader() {
             links={[
               { href: "/", label: "Overview" },
               { href: "/engagements", label: "Engagements" },
+              { href: "/calendar", label: "Calendar" },
               { href: "/tokens", label: "API tokens" },
               ...(isAdmin(viewer) ? [{ href: "/admin", label: "Users" }] : []),
             ]}

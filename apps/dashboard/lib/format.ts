@@ -11,6 +11,10 @@ export class Formatter {
   private readonly dayFormat: Intl.DateTimeFormat;
   private readonly shortDayFormat: Intl.DateTimeFormat;
   private readonly monthFormat: Intl.DateTimeFormat;
+  private readonly longMonthFormat: Intl.DateTimeFormat;
+  private readonly fullDayFormat: Intl.DateTimeFormat;
+  private readonly dayOfMonthFormat: Intl.DateTimeFormat;
+  private readonly weekdayFormats: Record<"short" | "long", Intl.DateTimeFormat>;
   private readonly instantFormat: Intl.DateTimeFormat;
   private readonly relativeFormat: Intl.RelativeTimeFormat;
   private readonly regionNames: Intl.DisplayNames;
@@ -22,6 +26,13 @@ export class Formatter {
     this.dayFormat = new Intl.DateTimeFormat(locale, { dateStyle: "medium", timeZone: "UTC" });
     this.shortDayFormat = new Intl.DateTimeFormat(locale, { day: "numeric", month: "short", timeZone: "UTC" });
     this.monthFormat = new Intl.DateTimeFormat(locale, { month: "short", year: "numeric", timeZone: "UTC" });
+    this.longMonthFormat = new Intl.DateTimeFormat(locale, { month: "long", year: "numeric", timeZone: "UTC" });
+    this.fullDayFormat = new Intl.DateTimeFormat(locale, { dateStyle: "full", timeZone: "UTC" });
+    this.dayOfMonthFormat = new Intl.DateTimeFormat(locale, { day: "numeric", timeZone: "UTC" });
+    this.weekdayFormats = {
+      short: new Intl.DateTimeFormat(locale, { weekday: "short", timeZone: "UTC" }),
+      long: new Intl.DateTimeFormat(locale, { weekday: "long", timeZone: "UTC" }),
+    };
     this.instantFormat = new Intl.DateTimeFormat(locale, {
       dateStyle: "medium",
       timeStyle: "short",
@@ -50,6 +61,32 @@ export class Formatter {
   /** "Dec 2026" for the month a `YYYY-MM-01` day falls in. */
   month(isoDate: string): string {
     return this.monthFormat.format(calendarDay(isoDate));
+  }
+
+  /** "January 2024" for the month a day falls in. */
+  longMonth(isoDate: string): string {
+    return this.longMonthFormat.format(calendarDay(isoDate));
+  }
+
+  /** "Monday, January 8, 2024" */
+  fullDay(isoDate: string): string {
+    return this.fullDayFormat.format(calendarDay(isoDate));
+  }
+
+  /** "8", in the locale's digits. */
+  dayOfMonth(isoDate: string): string {
+    return this.dayOfMonthFormat.format(calendarDay(isoDate));
+  }
+
+  /** "Mon" or "Monday". */
+  weekday(isoDate: string, width: "short" | "long" = "short"): string {
+    return this.weekdayFormats[width].format(calendarDay(isoDate));
+  }
+
+  /** Today in the reader's time zone, `YYYY-MM-DD`. */
+  today(now: Date = new Date()): string {
+    // Swedish writes dates as ISO 8601 does.
+    return new Intl.DateTimeFormat("sv-SE", { timeZone: this.timeZone, dateStyle: "short" }).format(now);
   }
 
   /** "Nov 27, 2026, 3:05 PM", with "UTC" added while the reader's zone is unknown. */

@@ -97,15 +97,18 @@ function oneOf<T extends string>(allowed: readonly T[], values: string[]): T[] {
   return values.filter((value): value is T => (allowed as readonly string[]).includes(value));
 }
 
-/** Reads a view from URL search params; anything unknown or malformed is dropped rather than sent to the API. */
-export function readListView(params: SearchParams): ListView {
+/**
+ * Reads a view from URL search params; anything unknown or malformed is dropped rather than sent to the API.
+ * What the URL leaves out is taken from `defaults` (the calendar opens on every engagement, not only upcoming ones).
+ */
+export function readListView(params: SearchParams, defaults: ListView = DEFAULT_LIST_VIEW): ListView {
   const sort = (Object.keys(SORT_PARAMS) as EngagementOrderField[]).find(
     (field) => SORT_PARAMS[field] === valueOf(params, "sort"),
   );
   const pageSize = Number(valueOf(params, "size"));
   const after = valueOf(params, "after");
   return {
-    show: oneOf(LIST_SCOPES, [valueOf(params, "show")])[0] ?? DEFAULT_LIST_VIEW.show,
+    show: oneOf(LIST_SCOPES, [valueOf(params, "show")])[0] ?? defaults.show,
     search: valueOf(params, "q"),
     statuses: oneOf(STATUSES, valuesOf(params, "status")),
     kinds: oneOf(KINDS, valuesOf(params, "kind")),
@@ -127,12 +130,12 @@ export function readListView(params: SearchParams): ListView {
 }
 
 /** The URL search string of a view (with "?", or "" for the default view); defaults are left out. */
-export function listViewSearch(view: ListView): string {
+export function listViewSearch(view: ListView, defaults: ListView = DEFAULT_LIST_VIEW): string {
   const params = new URLSearchParams();
   const add = (key: string, values: string | string[]) => {
     for (const value of Array.isArray(values) ? values : [values]) if (value) params.append(key, value);
   };
-  if (view.show !== DEFAULT_LIST_VIEW.show) add("show", view.show);
+  if (view.show !== defaults.show) add("show", view.show);
   add("q", view.search);
   add("status", view.statuses);
   add("kind", view.kinds);
@@ -158,13 +161,13 @@ export function withChanges(view: ListView, changes: Partial<ListView>): ListVie
 }
 
 /** No filters and the first page, keeping the order and page size: where "Clear filters" leads. */
-export function withoutFilters(view: ListView): ListView {
-  return { ...DEFAULT_LIST_VIEW, sort: view.sort, direction: view.direction, pageSize: view.pageSize };
+export function withoutFilters(view: ListView, defaults: ListView = DEFAULT_LIST_VIEW): ListView {
+  return { ...defaults, sort: view.sort, direction: view.direction, pageSize: view.pageSize };
 }
 
-export function hasFilters(view: ListView): boolean {
+export function hasFilters(view: ListView, defaults: ListView = DEFAULT_LIST_VIEW): boolean {
   return (
-    view.show !== DEFAULT_LIST_VIEW.show ||
+    view.show !== defaults.show ||
     Boolean(view.search || view.region || view.from || view.to) ||
     [view.statuses, view.kinds, view.seriesIds, view.countries, view.health].some((list) => list.length > 0)
   );

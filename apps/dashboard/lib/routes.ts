@@ -1,3 +1,4 @@
+import { calendarSearch, type CalendarView } from "./calendar";
 import { listViewSearch, type ListView } from "./list-view";
 
 // Global IDs are base64 and may hold "/" or "+", so they are always encoded into a path.
@@ -12,6 +13,10 @@ export function editEngagementHref(id: string): string {
 
 export function engagementsHref(view: ListView): string {
   return `/engagements${listViewSearch(view)}`;
+}
+
+export function calendarHref(view: CalendarView): string {
+  return `/calendar${calendarSearch(view)}`;
 }
 
 /** The exports take the same filters as the table, never its paging. */

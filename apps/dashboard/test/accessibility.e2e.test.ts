@@ -28,6 +28,8 @@ const PAGES = [
   { name: "engagement", path: () => detailPath },
   { name: "engagement-edit", path: () => `${detailPath}/edit` },
   { name: "engagement-new", path: () => "/engagements/new" },
+  { name: "calendar", path: () => "/calendar" },
+  { name: "calendar-week", path: () => "/calendar?mode=week" },
 ];
 
 describe.each(Object.entries(VIEWPORTS))("at %s width", (viewportName, viewport) => {

@@ -1,13 +1,11 @@
-import { graphql } from "@engagement-tracker/schema";
 import type { Metadata } from "next";
 import { headers } from "next/headers";
 import Link from "next/link";
 import { Suspense } from "react";
 import { ApiProblemNotice } from "../../components/ApiProblemNotice";
-import { EngagementFilters } from "../../components/engagements/EngagementFilters";
+import { EngagementFilters, readFilterOptions } from "../../components/engagements/EngagementFilters";
 import { EngagementResults } from "../../components/engagements/EngagementResults";
 import { TableSkeleton } from "../../components/engagements/TableSkeleton";
-import { sharedQuery } from "../../lib/shared-reads";
 import { listViewSearch, readListView, type SearchParams } from "../../lib/list-view";
 import { getFormatter } from "../../lib/reader";
 import { exportHref } from "../../lib/routes";
@@ -15,19 +13,6 @@ import { canEdit, getViewer } from "../../lib/viewer";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Engagements" };
-
-const FilterOptionsQuery = graphql(`
-  query EngagementFilterOptions {
-    series {
-      id
-      name
-      shortName
-    }
-    organizations {
-      country
-    }
-  }
-`);
 
 /**
  * Whether this render answers the router's request for the next page (an RSC request, which
@@ -43,7 +28,7 @@ async function isClientNavigation(): Promise<boolean> {
 export default async function EngagementsPage({ searchParams }: { searchParams: Promise<SearchParams> }) {
   const view = readListView(await searchParams);
   const [options, format, viewer, clientNavigation] = await Promise.all([
-    sharedQuery(FilterOptionsQuery),
+    readFilterOptions(),
     getFormatter(),
     getViewer(),
     isClientNavigation(),
@@ -74,14 +59,7 @@ export default async function EngagementsPage({ searchParams }: { searchParams: 
         <ApiProblemNotice problem={options.problem} />
       ) : (
         <>
-          <EngagementFilters
-            view={view}
-            format={format}
-            options={{
-              series: options.data.series,
-              countries: [...new Set(options.data.organizations.map((organization) => organization.country))],
-            }}
-          />
+          <EngagementFilters view={view} format={format} options={options.data} />
           {clientNavigation ? (
             // A new key per view shows the skeleton while the next page of results loads.
             <Suspense key={listViewSearch(view)} fallback={<TableSkeleton />}>

@@ -1,3 +1,4 @@
+import { graphql } from "@engagement-tracker/schema";
 import Form from "next/form";
 import Link from "next/link";
 import type { Formatter } from "../../lib/format";
@@ -11,7 +12,9 @@ import {
   type ListScope,
   type ListView,
 } from "../../lib/list-view";
+import type { ApiResult } from "../../lib/api";
 import { engagementsHref } from "../../lib/routes";
+import { sharedQuery } from "../../lib/shared-reads";
 import { AutoApply } from "./AutoApply";
 import { Disclosure } from "./Disclosure";
 import styles from "./EngagementFilters.module.css";
@@ -27,6 +30,44 @@ export interface FilterOptions {
   countries: readonly string[];
 }
 
+const FilterOptionsQuery = graphql(`
+  query EngagementFilterOptions {
+    series {
+      id
+      name
+      shortName
+    }
+    organizations {
+      country
+    }
+  }
+`);
+
+/** The series and countries to offer, read once for every page that shows the filters. */
+export async function readFilterOptions(): Promise<ApiResult<FilterOptions>> {
+  const result = await sharedQuery(FilterOptionsQuery);
+  if (!result.ok) return result;
+  return {
+    ok: true,
+    data: {
+      series: result.data.series,
+      countries: [...new Set(result.data.organizations.map((organization) => organization.country))],
+    },
+  };
+}
+
+/**
+ * Another page filtering engagements as the table does (the calendar): where the form leads,
+ * what the URL leaves out, what else it keeps (hidden fields) and where "Clear filters" goes.
+ * Such a page has no order or page size to choose.
+ */
+export interface FilteredPage {
+  action: string;
+  defaults: ListView;
+  keep: Record<string, string>;
+  clearHref: string;
+}
+
 /**
  * The table's filters as a GET form: submitting it puts the view in the URL. With JavaScript,
  * each change applies at once (`AutoApply`) and next/form navigates without a full reload;
@@ -36,18 +77,25 @@ export function EngagementFilters({
   view,
   options,
   format,
+  page,
 }: {
   view: ListView;
   options: FilterOptions;
   format: Formatter;
+  /** Unset for the engagements table itself. */
+  page?: FilteredPage;
 }) {
+  const defaults = page?.defaults ?? DEFAULT_LIST_VIEW;
   const moreFiltersActive =
     view.statuses.length + view.kinds.length + view.health.length + view.seriesIds.length + view.countries.length > 0 ||
     Boolean(view.region || view.from || view.to);
   const countries = [...new Set([...options.countries, ...view.countries])].sort();
   return (
-    <Form action="/engagements" className={`card ${styles.form}`} aria-label="Filter engagements">
+    <Form action={page?.action ?? "/engagements"} className={`card ${styles.form}`} aria-label="Filter engagements">
       <AutoApply />
+      {Object.entries(page?.keep ?? {}).map(([name, value]) =>
+        value ? <input key={name} type="hidden" name={name} value={value} /> : null,
+      )}
       <fieldset className={styles.scope}>
         <legend className="visually-hidden">Show</legend>
         {(Object.keys(SCOPE_LABELS) as ListScope[]).map((scope) => (
@@ -56,7 +104,7 @@ export function EngagementFilters({
               type="radio"
               name="show"
               // The default is left out of the URL, as every default is.
-              value={scope === DEFAULT_LIST_VIEW.show ? "" : scope}
+              value={scope === defaults.show ? "" : scope}
               defaultChecked={view.show === scope}
             />
             {SCOPE_LABELS[scope]}
@@ -74,33 +122,37 @@ export function EngagementFilters({
             placeholder="Title, summary or place"
           />
         </div>
-        <div className="field">
-          <label htmlFor="filter-sort">Sort by</label>
-          <select id="filter-sort" name="sort" defaultValue={SORT_PARAMS[view.sort]}>
-            <option value={SORT_PARAMS.START_DATE}>Start date</option>
-            <option value={SORT_PARAMS.UPDATED_AT}>Last updated</option>
-            <option value={SORT_PARAMS.TITLE}>Title</option>
-            <option value={SORT_PARAMS.STATUS}>Status</option>
-            <option value={SORT_PARAMS.HEALTH}>Health</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-direction">Order</label>
-          <select id="filter-direction" name="dir" defaultValue={view.direction === "DESC" ? "desc" : "asc"}>
-            <option value="asc">Ascending</option>
-            <option value="desc">Descending</option>
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="filter-size">Per page</label>
-          <select id="filter-size" name="size" defaultValue={String(view.pageSize)}>
-            {PAGE_SIZES.map((size) => (
-              <option key={size} value={size}>
-                {size}
-              </option>
-            ))}
-          </select>
-        </div>
+        {page ? null : (
+          <>
+            <div className="field">
+              <label htmlFor="filter-sort">Sort by</label>
+              <select id="filter-sort" name="sort" defaultValue={SORT_PARAMS[view.sort]}>
+                <option value={SORT_PARAMS.START_DATE}>Start date</option>
+                <option value={SORT_PARAMS.UPDATED_AT}>Last updated</option>
+                <option value={SORT_PARAMS.TITLE}>Title</option>
+                <option value={SORT_PARAMS.STATUS}>Status</option>
+                <option value={SORT_PARAMS.HEALTH}>Health</option>
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="filter-direction">Order</label>
+              <select id="filter-direction" name="dir" defaultValue={view.direction === "DESC" ? "desc" : "asc"}>
+                <option value="asc">Ascending</option>
+                <option value="desc">Descending</option>
+              </select>
+            </div>
+            <div className="field">
+              <label htmlFor="filter-size">Per page</label>
+              <select id="filter-size" name="size" defaultValue={String(view.pageSize)}>
+                {PAGE_SIZES.map((size) => (
+                  <option key={size} value={size}>
+                    {size}
+                  </option>
+                ))}
+              </select>
+            </div>
+          </>
+        )}
       </div>
       <Disclosure summary="More filters" className={styles.more} initiallyOpen={moreFiltersActive}>
         <div className={styles.grid}>
@@ -150,8 +202,8 @@ export function EngagementFilters({
         <button type="submit" className="button button-primary">
           Apply filters
         </button>
-        {hasFilters(view) ? (
-          <Link href={engagementsHref(withoutFilters(view))} className="button">
+        {hasFilters(view, defaults) ? (
+          <Link href={page?.clearHref ?? engagementsHref(withoutFilters(view))} className="button">
             Clear filters
           </Link>
         ) : null}
