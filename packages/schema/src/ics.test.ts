@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toICalendar, type CalendarEvent } from "./ics";
+import { toICalendar, type CalendarEvent } from "./ics.ts";
 
 const event: CalendarEvent = {
   uid: "RW5nYWdlbWVudDox@engagement-tracker",
@@ -26,6 +26,13 @@ describe("iCalendar", () => {
     expect(ics).toContain("\r\nLAST-MODIFIED:20261119T214000Z\r\n");
     expect(ics.startsWith("BEGIN:VCALENDAR\r\nVERSION:2.0\r\n")).toBe(true);
     expect(ics.endsWith("END:VCALENDAR\r\n")).toBe(true);
+  });
+
+  it("ends an event on the last day of a year in the next year, and leaves out a link it was not given", () => {
+    const { url: _url, ...unlinked } = event;
+    const yearEnd = toICalendar("Engagements", [{ ...unlinked, firstDay: "2026-12-31", lastDay: "2026-12-31" }]);
+    expect(yearEnd).toContain("\r\nDTSTART;VALUE=DATE:20261231\r\nDTEND;VALUE=DATE:20270101\r\n");
+    expect(yearEnd).not.toContain("URL:");
   });
 
   it("escapes commas, semicolons and line breaks in text", () => {

@@ -1,4 +1,5 @@
-import { addDays } from "./format";
+// The one iCalendar writer: the dashboard's one-off export and the API's subscription feeds both write with it.
+import type { EngagementStatus } from "./generated/graphql.ts";
 
 /** One all-day event of an iCalendar (RFC 5545) feed. */
 export interface CalendarEvent {
@@ -9,7 +10,8 @@ export interface CalendarEvent {
   lastDay: string;
   location: string;
   description: string;
-  url: string;
+  /** Where to read more; left out when the writer does not know the dashboard's address. */
+  url?: string;
   status: "TENTATIVE" | "CONFIRMED" | "CANCELLED";
   categories: string;
   /** Revision number: calendar programs replace an event whose sequence grew. */
@@ -17,11 +19,23 @@ export interface CalendarEvent {
   lastModified: string;
 }
 
+/** Calendar programs know three states; the lifecycle's map onto them. */
+export const EVENT_STATUS: Record<EngagementStatus, CalendarEvent["status"]> = {
+  PROPOSED: "TENTATIVE",
+  PLANNED: "TENTATIVE",
+  POSTPONED: "TENTATIVE",
+  CONFIRMED: "CONFIRMED",
+  IN_PROGRESS: "CONFIRMED",
+  COMPLETED: "CONFIRMED",
+  CANCELLED: "CANCELLED",
+};
+
+/** `now` is the calendar's DTSTAMP; a feed passes its last change, so an unchanged feed is byte-identical. */
 export function toICalendar(name: string, events: readonly CalendarEvent[], now = new Date()): string {
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
-    "PRODID:-//Engagement Tracker//Dashboard//EN",
+    "PRODID:-//Engagement Tracker//Calendar//EN",
     "CALSCALE:GREGORIAN",
     "METHOD:PUBLISH",
     `X-WR-CALNAME:${escapeText(name)}`,
@@ -35,7 +49,7 @@ export function toICalendar(name: string, events: readonly CalendarEvent[], now 
       `SUMMARY:${escapeText(event.title)}`,
       `LOCATION:${escapeText(event.location)}`,
       `DESCRIPTION:${escapeText(event.description)}`,
-      `URL:${event.url}`,
+      ...(event.url ? [`URL:${event.url}`] : []),
       `STATUS:${event.status}`,
       `CATEGORIES:${escapeText(event.categories)}`,
       `SEQUENCE:${event.sequence}`,
@@ -53,6 +67,13 @@ function escapeText(text: string): string {
     .replaceAll(";", "\\;")
     .replaceAll(",", "\\,")
     .replace(/\r\n|\r|\n/g, "\\n");
+}
+
+/** The calendar date `days` after an ISO date (`YYYY-MM-DD`). */
+function addDays(isoDate: string, days: number): string {
+  const date = new Date(`${isoDate}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
 }
 
 function day(isoDate: string): string {
