@@ -3,6 +3,7 @@ import { graphql, type CreateCalendarFeedInput } from "@engagement-tracker/schem
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { globalIdOf } from "../common/node.ts";
+import { createLogger } from "../operations/index.ts";
 import { startTestApi, type ApiClient, type TestApi } from "../test/api.ts";
 
 const CreateCalendarFeed = graphql(`
@@ -127,6 +128,7 @@ describe("calendar feeds", () => {
   let api: TestApi;
   let editor: ApiClient;
   let base: string;
+  const rawLog: string[] = [];
 
   const fetchFeed = (path: string, headers: Record<string, string> = {}) => fetch(base + path, { headers });
 
@@ -137,7 +139,9 @@ describe("calendar feeds", () => {
   }
 
   beforeAll(async () => {
-    api = await startTestApi();
+    api = await startTestApi({
+      logger: createLogger({ level: "trace", destination: { write: (line) => rawLog.push(line) } }),
+    });
     await seedDemoData(api.prisma, { today: new Date("2026-11-29T00:00:00Z") });
     editor = await api.signedIn("EDITOR");
     base = new URL(api.url).origin;
@@ -251,6 +255,16 @@ describe("calendar feeds", () => {
       expect(response.status, wrong).toBe(404);
       expect(await response.text()).toBe("Not found\n");
     }
+  });
+
+  it("never writes a feed's token to the log, though it is in the path", async () => {
+    const { path } = await createFeed(editor, { name: "Logged" });
+    rawLog.length = 0;
+    await fetchFeed(path);
+    await fetchFeed(path.replace("etc_", "etc_x"));
+    const token = path.slice("/calendar/".length, -".ics".length);
+    await expect.poll(() => rawLog.filter((line) => line.includes('"path":"/calendar/')).length).toBe(2);
+    expect(rawLog.join("")).not.toContain(token.slice("etc_".length, 20));
   });
 
   it("is listed with when it was last polled, and only to its owner", async () => {

@@ -1,15 +1,23 @@
 "use client";
 
 import { useActionState } from "react";
-import { revokeApiTokenAction, type RevokeApiTokenState } from "../../app/tokens/actions";
+import type { RevokeState } from "../../app/tokens/actions";
 import { InlineError } from "../forms/InlineError";
 import { SubmitButton } from "../forms/SubmitButton";
 
-const NOTHING_YET: RevokeApiTokenState = { error: null };
+const NOTHING_YET: RevokeState = { error: null };
 
-/** Revokes one token at once; a plain form post without JavaScript. */
-export function RevokeApiTokenButton({ id, name }: { id: string; name: string }) {
-  const [state, formAction] = useActionState(revokeApiTokenAction, NOTHING_YET);
+/** Revokes one API token or calendar feed at once; a plain form post without JavaScript. */
+export function RevokeButton({
+  id,
+  name,
+  action,
+}: {
+  id: string;
+  name: string;
+  action: (previous: RevokeState, formData: FormData) => Promise<RevokeState>;
+}) {
+  const [state, formAction] = useActionState(action, NOTHING_YET);
   return (
     <form action={formAction}>
       <input type="hidden" name="id" value={id} />
