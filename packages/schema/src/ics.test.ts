@@ -46,6 +46,13 @@ describe("iCalendar", () => {
     expect(broken.replaceAll("\r\n", "")).not.toMatch(/[\r\n]/);
   });
 
+  it("folds long ASCII lines at exactly 75 octets, continuing after a space", () => {
+    const long = toICalendar("Engagements", [{ ...event, description: "x".repeat(300) }]);
+    const folded = long.split("\r\n").filter((line) => line.startsWith("DESCRIPTION:") || line.startsWith(" x"));
+    expect(folded.map((line) => line.length)).toEqual([75, 75, 75, 75, 16]);
+    expect(unfold(long)).toContain(`DESCRIPTION:${"x".repeat(300)}\r\n`);
+  });
+
   it("folds lines at 75 octets without splitting a character", () => {
     const long = toICalendar("Engagements", [{ ...event, title: "广西壮族自治区".repeat(12) }]);
     const lines = long.split("\r\n");

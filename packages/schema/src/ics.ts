@@ -32,6 +32,7 @@ export const EVENT_STATUS: Record<EngagementStatus, CalendarEvent["status"]> = {
 
 /** `now` is the calendar's DTSTAMP; a feed passes its last change, so an unchanged feed is byte-identical. */
 export function toICalendar(name: string, events: readonly CalendarEvent[], now = new Date()): string {
+  const stamp = instant(now.toISOString());
   const lines = [
     "BEGIN:VCALENDAR",
     "VERSION:2.0",
@@ -42,7 +43,7 @@ export function toICalendar(name: string, events: readonly CalendarEvent[], now 
     ...events.flatMap((event) => [
       "BEGIN:VEVENT",
       `UID:${escapeText(event.uid)}`,
-      `DTSTAMP:${instant(now.toISOString())}`,
+      `DTSTAMP:${stamp}`,
       `DTSTART;VALUE=DATE:${day(event.firstDay)}`,
       // DTEND of an all-day event is exclusive: the day after the last day.
       `DTEND;VALUE=DATE:${day(addDays(event.lastDay, 1))}`,
@@ -88,15 +89,25 @@ function instant(isoDateTime: string): string {
     .replace(/\.\d{3}/, "");
 }
 
-const encoder = new TextEncoder();
+/** UTF-8 octets of one character (a code point). */
+function octetsOf(character: string): number {
+  const codePoint = character.codePointAt(0)!;
+  return codePoint < 0x80 ? 1 : codePoint < 0x800 ? 2 : codePoint < 0x10000 ? 3 : 4;
+}
 
 /** Lines longer than 75 octets continue on the next line after a space, never inside a character. */
 function fold(line: string): string {
+  // ASCII (most lines): one octet a character, so the line is cut by length.
+  if (/^[\x00-\x7f]*$/.test(line)) {
+    const parts = [line.slice(0, 75)];
+    for (let start = 75; start < line.length; start += 74) parts.push(" " + line.slice(start, start + 74));
+    return parts.join("\r\n");
+  }
   const parts: string[] = [];
   let current = "";
   let octets = 0;
   for (const character of line) {
-    const size = encoder.encode(character).length;
+    const size = octetsOf(character);
     // Continuation lines start with a space, which counts towards their 75 octets.
     if (octets + size > 75) {
       parts.push(current);
