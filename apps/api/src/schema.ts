@@ -19,6 +19,8 @@ import { Milestone } from "./milestones/milestone.type.ts";
 import { Organization } from "./organizations/organization.type.ts";
 import { Series } from "./series/series.type.ts";
 import { StatusChange } from "./engagements/status-change.type.ts";
+import { SavedViewResolver } from "./views/saved-view.resolver.ts";
+import { SavedView } from "./views/saved-view.type.ts";
 import { UserResolver } from "./users/user.resolver.ts";
 import { User } from "./users/user.type.ts";
 
@@ -51,11 +53,12 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       OrganizationResolver,
       AuthResolver,
       CalendarFeedResolver,
+      SavedViewResolver,
       UserResolver,
       LiveResolver,
     ],
     // Every Node type, so node(id:) can return them even where no field names them.
-    orphanedTypes: [Engagement, Series, Organization, Milestone, StatusChange, User, ApiToken, CalendarFeed],
+    orphanedTypes: [Engagement, Series, Organization, Milestone, StatusChange, User, ApiToken, CalendarFeed, SavedView],
     authChecker,
     pubSub: topicsUnsupported,
     // Validation runs in the services so failures become payload errors, not request errors.

@@ -1,15 +1,16 @@
-import type { CalendarFeed as CalendarFeedRow, Prisma, PrismaClient } from "@engagement-tracker/db";
+import type { CalendarFeed as CalendarFeedRow, PrismaClient } from "@engagement-tracker/db";
 import { createHash } from "node:crypto";
-import { GraphQLError } from "graphql";
 import type { Viewer } from "../auth/viewer.ts";
 import { hashToken, isWellFormed, issueToken } from "../auth/tokens.ts";
 import { fromRow, rowIdOf } from "../common/node.ts";
-import { RefusedError, UserErrorCode, refuse, userError } from "../common/user-error.ts";
+import { RefusedError, UserErrorCode, refuse } from "../common/user-error.ts";
 import { validateInput } from "../common/validation.ts";
 import type { EngagementFilter } from "../engagements/engagement.inputs.ts";
-import { filterWhere, listEngagements } from "../engagements/engagement.queries.ts";
+import { listEngagements } from "../engagements/engagement.queries.ts";
 import { DEFAULT_ORDER } from "../engagements/engagement-order.ts";
 import { isoDay, todayUtc } from "../engagements/health.ts";
+import { findVisibleView } from "../views/saved-view.service.ts";
+import { fromStoredFilter, requireAcceptedFilter, toStored } from "../views/stored-filter.ts";
 import { CalendarFeed, type CreateCalendarFeedInput } from "./calendar-feed.types.ts";
 import { toFeedICalendar, type FeedEngagement } from "./calendar-feed.ics.ts";
 
@@ -20,29 +21,22 @@ export const FEED_LIMIT = 5_000;
 /** Bumped when what a feed writes for the same data changes, so calendars fetch it again. */
 const FEED_FORMAT = 1;
 
-type Row = Omit<CalendarFeedRow, "tokenHash">;
-const toCalendarFeed = ({ filter, ...row }: Row): CalendarFeed =>
-  fromRow(CalendarFeed, { ...row, filtered: filter !== null });
+type Row = Omit<CalendarFeedRow, "tokenHash"> & { view: { name: string } | null };
+const withViewName = { view: { select: { name: true } } } as const;
+const toCalendarFeed = ({ filter, viewId, view, ...row }: Row): CalendarFeed =>
+  fromRow(CalendarFeed, { ...row, filtered: filter !== null || viewId !== null, viewName: view?.name ?? null });
 
 export const feedPath = (token: string) => `/calendar/${token}.ics`;
-
-/** A filter as stored (JSON): the dates come back as ISO strings. */
-function storedFilter(json: Prisma.JsonValue): EngagementFilter | null {
-  if (json === null) return null;
-  const filter = json as unknown as EngagementFilter & { from?: string | null; to?: string | null };
-  return { ...filter, from: filter.from ? new Date(filter.from) : null, to: filter.to ? new Date(filter.to) : null };
-}
 
 export async function createCalendarFeed(prisma: PrismaClient, viewer: Viewer, input: CreateCalendarFeedInput) {
   const errors = await validateInput(input);
   if (errors.length) throw new RefusedError(errors);
-  // The feed will be read with the same rules as the `engagements` query: refuse now what that would refuse.
-  try {
-    filterWhere(input.filter);
-  } catch (error) {
-    if (!(error instanceof GraphQLError)) throw error;
-    throw new RefusedError([userError(UserErrorCode.VALIDATION, error.message, ["filter"])]);
+  if (input.filter && input.viewId) {
+    refuse(UserErrorCode.VALIDATION, "Give a filter or a saved view, not both.", ["viewId"]);
   }
+  requireAcceptedFilter(input.filter);
+  const view = input.viewId ? await findVisibleView(prisma, viewer, input.viewId) : null;
+  if (input.viewId && !view) refuse(UserErrorCode.NOT_FOUND, "There is no saved view with that ID.", ["viewId"]);
   const { token, hash, prefix } = issueToken("calendar");
   const row = await prisma.calendarFeed.create({
     data: {
@@ -50,9 +44,11 @@ export async function createCalendarFeed(prisma: PrismaClient, viewer: Viewer, i
       prefix,
       tokenHash: hash,
       userId: viewer.id,
-      filter: input.filter ? (JSON.parse(JSON.stringify(input.filter)) as Prisma.InputJsonValue) : undefined,
+      filter: input.filter ? toStored(input.filter) : undefined,
+      viewId: view?.id,
     },
     omit: { tokenHash: true },
+    include: withViewName,
   });
   return { calendarFeed: toCalendarFeed(row), path: feedPath(token) };
 }
@@ -62,6 +58,7 @@ export async function listCalendarFeeds(prisma: PrismaClient, viewer: Viewer): P
   const rows = await prisma.calendarFeed.findMany({
     where: viewer.role === "ADMIN" ? {} : { userId: viewer.id },
     omit: { tokenHash: true },
+    include: withViewName,
     orderBy: [{ createdAt: "desc" }, { id: "desc" }],
   });
   return rows.map(toCalendarFeed);
@@ -70,7 +67,9 @@ export async function listCalendarFeeds(prisma: PrismaClient, viewer: Viewer): P
 /** Revokes one of the viewer's feeds (an admin may revoke anyone's); its URL answers 404 from then on. */
 export async function revokeCalendarFeed(prisma: PrismaClient, viewer: Viewer, id: string): Promise<CalendarFeed> {
   const rowId = rowIdOf("CalendarFeed", id);
-  const row = rowId && (await prisma.calendarFeed.findUnique({ where: { id: rowId }, omit: { tokenHash: true } }));
+  const row =
+    rowId &&
+    (await prisma.calendarFeed.findUnique({ where: { id: rowId }, omit: { tokenHash: true }, include: withViewName }));
   if (!row || (row.userId !== viewer.id && viewer.role !== "ADMIN")) {
     refuse(UserErrorCode.NOT_FOUND, "You have no calendar feed with that ID.", ["id"]);
   }
@@ -79,6 +78,7 @@ export async function revokeCalendarFeed(prisma: PrismaClient, viewer: Viewer, i
     where: { id: row.id },
     data: { revokedAt: new Date() },
     omit: { tokenHash: true },
+    include: withViewName,
   });
   return toCalendarFeed(revoked);
 }
@@ -101,9 +101,20 @@ export async function openFeed(prisma: PrismaClient, token: string, now = new Da
   if (!isWellFormed(token, "calendar")) return null;
   const feed = await prisma.calendarFeed.findUnique({
     where: { tokenHash: hashToken(token) },
-    select: { id: true, name: true, filter: true, createdAt: true, revokedAt: true, lastUsedAt: true, user: true },
+    select: {
+      id: true,
+      name: true,
+      filter: true,
+      createdAt: true,
+      revokedAt: true,
+      lastUsedAt: true,
+      user: true,
+      view: { select: { filter: true, shared: true, userId: true, updatedAt: true } },
+    },
   });
   if (!feed || feed.revokedAt || feed.user.disabledAt) return null;
+  // A shared view its owner stopped sharing is no longer one the feed's owner may read.
+  if (feed.view && feed.view.userId !== feed.user.id && !feed.view.shared) return null;
   if (!feed.lastUsedAt || now.getTime() - feed.lastUsedAt.getTime() > LAST_USED_RESOLUTION_MS) {
     await prisma.calendarFeed.update({ where: { id: feed.id }, data: { lastUsedAt: now } });
   }
@@ -114,11 +125,13 @@ export async function openFeed(prisma: PrismaClient, token: string, now = new Da
   // Health (in every description, and in health filters) depends on the day: a new day is a new feed.
   const today = todayUtc(now);
   const etag = createHash("sha256")
-    .update(JSON.stringify([FEED_FORMAT, String(latest?.sequence ?? 0n), feed.filter, isoDay(today)]))
+    .update(JSON.stringify([FEED_FORMAT, String(latest?.sequence ?? 0n), feed.filter, feed.view, isoDay(today)]))
     .digest("base64url")
     .slice(0, 27);
-  const lastModified = new Date(Math.max(latest?.at.getTime() ?? 0, feed.createdAt.getTime(), today.getTime()));
-  const filter = storedFilter(feed.filter);
+  const changes = [latest?.at, feed.createdAt, feed.view?.updatedAt, today];
+  const lastModified = new Date(Math.max(...changes.map((at) => at?.getTime() ?? 0)));
+  const stored = feed.view?.filter ?? feed.filter;
+  const filter = stored === null ? null : fromStoredFilter(stored);
   return {
     name: feed.name,
     etag: `"${etag}"`,

@@ -1,5 +1,5 @@
 import { seedDemoData } from "@engagement-tracker/db/seed";
-import { graphql, type CreateCalendarFeedInput } from "@engagement-tracker/schema";
+import { graphql, type CreateCalendarFeedInput, type SaveViewInput } from "@engagement-tracker/schema";
 import ICAL from "ical.js";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { globalIdOf } from "../common/node.ts";
@@ -74,6 +74,29 @@ const CancelForFeed = graphql(`
 const DisableForFeed = graphql(`
   mutation DisableForFeed($input: UpdateUserInput!) {
     updateUser(input: $input) {
+      errors {
+        code
+      }
+    }
+  }
+`);
+
+const SaveViewForFeed = graphql(`
+  mutation SaveViewForFeed($input: SaveViewInput!) {
+    saveView(input: $input) {
+      savedView {
+        id
+      }
+      errors {
+        code
+      }
+    }
+  }
+`);
+
+const DeleteViewForFeed = graphql(`
+  mutation DeleteViewForFeed($input: DeleteViewInput!) {
+    deleteView(input: $input) {
       errors {
         code
       }
@@ -222,12 +245,45 @@ describe("calendar feeds", () => {
     expect(titles).not.toContain(MMCA);
   });
 
+  it("follows a saved view as it changes, and answers 404 once the view is unshared or deleted", async () => {
+    const saveView = async (client: ApiClient, input: SaveViewInput) => {
+      const saved = (await client.query(SaveViewForFeed, { input })).saveView;
+      expect(saved.errors).toEqual([]);
+      return saved.savedView!.id;
+    };
+    const viewId = await saveView(editor, { name: "Surveys", shared: true, filter: { kinds: ["SITE_SURVEY"] } });
+    const viewer = await api.signedIn("VIEWER");
+    const { path } = await createFeed(viewer, { name: "Shared surveys", viewId });
+    const titlesOf = async (response: Response) =>
+      parseFeed(await response.text())
+        .filter((event) => !event.summary.includes(" — "))
+        .map((event) => event.summary);
+    const first = await fetchFeed(path);
+    const etag = first.headers.get("etag")!;
+    expect(await titlesOf(first)).toContain(GUANGXI);
+
+    await saveView(editor, { id: viewId, filter: { kinds: ["CONSULTATION"] } });
+    const changed = await fetchFeed(path, { "if-none-match": etag });
+    expect(changed.status).toBe(200);
+    const titles = await titlesOf(changed);
+    expect(titles).toContain(MMCA);
+    expect(titles).not.toContain(GUANGXI);
+
+    await saveView(editor, { id: viewId, shared: false });
+    expect((await fetchFeed(path)).status).toBe(404);
+    const own = await createFeed(editor, { name: "My surveys", viewId });
+    expect((await fetchFeed(own.path)).status).toBe(200);
+    await api.query(DeleteViewForFeed, { input: { id: viewId } });
+    expect((await fetchFeed(own.path)).status).toBe(404);
+  });
+
   it("refuses a name or a filter the API would refuse, with a typed error, and writes nothing", async () => {
     const before = await api.prisma.calendarFeed.count();
     const cases = [
       { input: { name: "" }, field: ["name"] },
       { input: { name: "x".repeat(101) }, field: ["name"] },
       { input: { name: "Bad country", filter: { countries: ["XX"] } }, field: ["filter"] },
+      { input: { name: "Both", filter: {}, viewId: "U2F2ZWRWaWV3OjA=" }, field: ["viewId"] },
     ];
     for (const { input, field } of cases) {
       const { createCalendarFeed } = await editor.query(CreateCalendarFeed, { input });
@@ -272,7 +328,7 @@ describe("calendar feeds", () => {
     const { path } = await createFeed(viewer, { name: "Viewer's calendar" });
     await fetchFeed(path);
     const { calendarFeeds } = await viewer.query(CalendarFeeds);
-    expect(calendarFeeds).toEqual([{ name: "Viewer's calendar", lastUsedAt: expect.any(String) }]);
+    expect(calendarFeeds).toContainEqual({ name: "Viewer's calendar", lastUsedAt: expect.any(String) });
     expect((await editor.query(CalendarFeeds)).calendarFeeds.map((feed) => feed.name)).not.toContain(
       "Viewer's calendar",
     );

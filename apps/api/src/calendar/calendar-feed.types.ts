@@ -22,9 +22,13 @@ export class CalendarFeed extends NodeObject {
   prefix: string;
 
   @Field(() => Boolean, {
-    description: "True when the feed follows a filter; false when it shows every engagement its owner can read.",
+    description:
+      "True when the feed follows a filter or a saved view; false when it shows every engagement its owner can read.",
   })
   filtered: boolean;
+
+  @Field(() => String, { nullable: true, description: "The saved view it follows, by name." })
+  viewName: string | null;
 
   @Field(() => DateTimeScalar)
   createdAt: Date;
@@ -52,6 +56,12 @@ export class CreateCalendarFeedInput {
       "The engagements it shows, as the `engagements` query filters them; unset: every engagement you can read.",
   })
   filter?: EngagementFilter | null;
+
+  @Field(() => ID, {
+    nullable: true,
+    description: "Or a saved view (yours or a shared one) to follow as it changes; the feed is deleted with the view.",
+  })
+  viewId?: string | null;
 }
 
 @ObjectType()
