@@ -1,5 +1,5 @@
 import { seedDemoData } from "@engagement-tracker/db/seed";
-import { graphql, type SaveViewInput } from "@engagement-tracker/schema";
+import { graphql, type EngagementFilter, type SaveViewInput } from "@engagement-tracker/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startTestApi, type ApiClient, type TestApi } from "../test/api.ts";
 
@@ -120,14 +120,14 @@ describe("saved views", () => {
   afterAll(() => api.close());
 
   it("round-trips a view's filter and order, and renames, pins and deletes it", async () => {
-    const filter = {
+    const filter: EngagementFilter = {
       statuses: ["PLANNED", "CONFIRMED"],
       kinds: ["SITE_SURVEY"],
       countries: ["CN"],
       search: "survey",
       from: "2027-01-01",
       to: "2027-02-01",
-    } as const;
+    };
     const saved = await save(viewer, {
       name: "  Surveys in China  ",
       filter,
