@@ -1,5 +1,8 @@
+import { graphql } from "@engagement-tracker/schema";
 import Link from "next/link";
 import { signOutAction } from "../app/session-actions";
+import { queryMaybeSignedOut } from "../lib/api";
+import { savedViewHref } from "../lib/saved-views";
 import { USER_ROLE_LABELS } from "../lib/labels";
 import { sessionToken } from "../lib/session";
 import { getViewer, isAdmin } from "../lib/viewer";
@@ -7,8 +10,24 @@ import styles from "./AppHeader.module.css";
 import { LiveUpdates } from "./LiveUpdates";
 import { NavLinks } from "./NavLinks";
 
+const PinnedViewsQuery = graphql(`
+  query PinnedViews {
+    savedViews {
+      ...SavedViewLink_savedView
+      pinned
+    }
+  }
+`);
+
+/** The reader's pinned views; none when the API cannot say (the page itself reports why). */
+async function pinnedViews() {
+  const result = await queryMaybeSignedOut(PinnedViewsQuery);
+  return result.ok ? result.data.savedViews.filter((view) => view.pinned) : [];
+}
+
 export async function AppHeader() {
   const [viewer, token] = await Promise.all([getViewer(), sessionToken()]);
+  const pinned = token ? await pinnedViews() : [];
   return (
     <header className={styles.header}>
       <div className={styles.inner}>
@@ -24,12 +43,24 @@ export async function AppHeader() {
             links={[
               { href: "/", label: "Overview" },
               { href: "/engagements", label: "Engagements" },
+              { href: "/views", label: "Views" },
               { href: "/tokens", label: "API tokens" },
               ...(isAdmin(viewer) ? [{ href: "/admin", label: "Users" }] : []),
             ]}
           />
         ) : null}
         {token ? <LiveUpdates /> : null}
+        {pinned.length ? (
+          <nav aria-label="Pinned views" className={`${styles.nav} ${styles.pinned}`}>
+            <ul>
+              {pinned.map((view) => (
+                <li key={view.id}>
+                  <Link href={savedViewHref(view)}>{view.name}</Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
         {viewer ? (
           <div className={styles.account}>
             <span>

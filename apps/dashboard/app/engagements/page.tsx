@@ -7,6 +7,7 @@ import { ApiProblemNotice } from "../../components/ApiProblemNotice";
 import { EngagementFilters } from "../../components/engagements/EngagementFilters";
 import { EngagementResults } from "../../components/engagements/EngagementResults";
 import { TableSkeleton } from "../../components/engagements/TableSkeleton";
+import { SaveViewForm } from "../../components/views/SaveViewForm";
 import { sharedQuery } from "../../lib/shared-reads";
 import { listViewSearch, readListView, type SearchParams } from "../../lib/list-view";
 import { getFormatter } from "../../lib/reader";
@@ -82,6 +83,10 @@ export default async function EngagementsPage({ searchParams }: { searchParams: 
               countries: [...new Set(options.data.organizations.map((organization) => organization.country))],
             }}
           />
+          <details className="card">
+            <summary>Save this view</summary>
+            <SaveViewForm search={listViewSearch({ ...view, after: "", before: "" })} canShare={canEdit(viewer)} />
+          </details>
           {clientNavigation ? (
             // A new key per view shows the skeleton while the next page of results loads.
             <Suspense key={listViewSearch(view)} fallback={<TableSkeleton />}>

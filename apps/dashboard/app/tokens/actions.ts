@@ -4,7 +4,7 @@ import { graphql } from "@engagement-tracker/schema";
 import { revalidatePath } from "next/cache";
 import { headers } from "next/headers";
 import { mutate } from "../../lib/api";
-import { formErrorsOf, NO_ERRORS, textOf, type FormErrors } from "../../lib/form-state";
+import { formErrorsOf, NO_ERRORS, textOf, type ActionState, type FormErrors } from "../../lib/form-state";
 
 const CreateApiTokenMutation = graphql(`
   mutation DashboardCreateApiToken($input: CreateApiTokenInput!) {
@@ -83,11 +83,7 @@ export async function createApiTokenAction(
   return { values: { name: "", expiresInDays: "90" }, created: { name: apiToken.name, secret: token }, ...NO_ERRORS };
 }
 
-export interface RevokeState {
-  error: string | null;
-}
-
-export async function revokeApiTokenAction(_previous: RevokeState, formData: FormData): Promise<RevokeState> {
+export async function revokeApiTokenAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const result = await mutate(RevokeApiTokenMutation, { input: { id: textOf(formData, "id") } });
   if (!result.ok) return { error: result.problem.detail };
   const { errors } = result.data.revokeApiToken;
@@ -108,7 +104,8 @@ export async function createCalendarFeedAction(
 ): Promise<CreateCalendarFeedState> {
   // Not "name": the API token form on the same page has that field.
   const values = { feedName: textOf(formData, "feedName") };
-  const result = await mutate(CreateCalendarFeedMutation, { input: { name: values.feedName } });
+  const viewId = textOf(formData, "viewId") || null;
+  const result = await mutate(CreateCalendarFeedMutation, { input: { name: values.feedName, viewId } });
   if (!result.ok) return { values, created: null, fieldErrors: {}, formErrors: [result.problem.detail] };
   const { path, calendarFeed, errors } = result.data.createCalendarFeed;
   if (errors.length || !path || !calendarFeed) {
@@ -121,7 +118,7 @@ export async function createCalendarFeedAction(
   return { values: { feedName: "" }, created: { name: calendarFeed.name, url: origin + path }, ...NO_ERRORS };
 }
 
-export async function revokeCalendarFeedAction(_previous: RevokeState, formData: FormData): Promise<RevokeState> {
+export async function revokeCalendarFeedAction(_previous: ActionState, formData: FormData): Promise<ActionState> {
   const result = await mutate(RevokeCalendarFeedMutation, { input: { id: textOf(formData, "id") } });
   if (!result.ok) return { error: result.problem.detail };
   const { errors } = result.data.revokeCalendarFeed;

@@ -19,6 +19,11 @@ const ApiTokensQuery = graphql(`
     calendarFeeds {
       ...CalendarFeedTable_calendarFeed
     }
+    savedViews {
+      id
+      name
+      builtIn
+    }
   }
 `);
 
@@ -50,7 +55,7 @@ export default async function TokensPage() {
           Calendar: each engagement appears over its planned days and updates as it changes. A feed shows everything you
           can read, to anyone who has its address: revoke it if the address leaks.
         </p>
-        <CreateCalendarFeedForm />
+        <CreateCalendarFeedForm views={result.ok ? result.data.savedViews.filter((view) => !view.builtIn) : []} />
         {result.ok ? (
           <CalendarFeedTable feeds={result.data.calendarFeeds} />
         ) : (

@@ -3,7 +3,7 @@ import { revokeCalendarFeedAction } from "../../app/tokens/actions";
 import { getFormatter } from "../../lib/reader";
 import styles from "../admin/Accounts.module.css";
 import tableStyles from "../engagements/EngagementTable.module.css";
-import { RevokeButton } from "./RevokeButton";
+import { ActionButton } from "../forms/ActionButton";
 
 export const CalendarFeedTableFragment = graphql(`
   fragment CalendarFeedTable_calendarFeed on CalendarFeed {
@@ -11,6 +11,7 @@ export const CalendarFeedTableFragment = graphql(`
     name
     prefix
     filtered
+    viewName
     createdAt
     lastUsedAt
     revokedAt
@@ -42,14 +43,27 @@ export async function CalendarFeedTable({ feeds }: { feeds: readonly CalendarFee
               <td data-label="Starts with">
                 <code>{feed.prefix}…</code>
               </td>
-              <td data-label="Shows">{feed.filtered ? "Filtered engagements" : "Everything you can read"}</td>
+              <td data-label="Shows">
+                {feed.viewName
+                  ? `View “${feed.viewName}”`
+                  : feed.filtered
+                    ? "Filtered engagements"
+                    : "Everything you can read"}
+              </td>
               <td data-label="Created">{formatter.instant(feed.createdAt)}</td>
               <td data-label="Last polled">{feed.lastUsedAt ? formatter.instant(feed.lastUsedAt) : "Never"}</td>
               <td data-label="State">
                 {feed.revokedAt ? (
                   `Revoked ${formatter.instant(feed.revokedAt)}`
                 ) : (
-                  <RevokeButton id={feed.id} name={feed.name} action={revokeCalendarFeedAction} />
+                  <ActionButton
+                    action={revokeCalendarFeedAction}
+                    fields={{ id: feed.id }}
+                    subject={feed.name}
+                    pendingLabel="Revoking…"
+                  >
+                    Revoke
+                  </ActionButton>
                 )}
               </td>
             </tr>

@@ -11,7 +11,7 @@ const LABELS = { feedName: "Name" };
 const EMPTY: CreateCalendarFeedState = { values: { feedName: "" }, created: null, fieldErrors: {}, formErrors: [] };
 
 /** Creates a calendar feed and shows its address this once, with a link that opens the reader's calendar program. */
-export function CreateCalendarFeedForm() {
+export function CreateCalendarFeedForm({ views }: { views: readonly { id: string; name: string }[] }) {
   const [state, formAction] = useActionState(createCalendarFeedAction, EMPTY);
   return (
     <div className="stack">
@@ -38,6 +38,20 @@ export function CreateCalendarFeedForm() {
         >
           {(control) => <input {...control} type="text" required defaultValue={state.values.feedName} />}
         </Field>
+        {views.length ? (
+          <Field name="viewId" label="Shows" hint="A saved view the feed follows as it changes">
+            {(control) => (
+              <select {...control} defaultValue="">
+                <option value="">Every engagement you can read</option>
+                {views.map((view) => (
+                  <option key={view.id} value={view.id}>
+                    {view.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+        ) : null}
         <div className="actions">
           <SubmitButton pendingLabel="Creating…">Create calendar feed</SubmitButton>
         </div>

@@ -3,7 +3,7 @@ import { getFormatter } from "../../lib/reader";
 import styles from "../admin/Accounts.module.css";
 import tableStyles from "../engagements/EngagementTable.module.css";
 import { revokeApiTokenAction } from "../../app/tokens/actions";
-import { RevokeButton } from "./RevokeButton";
+import { ActionButton } from "../forms/ActionButton";
 
 export const TokenTableFragment = graphql(`
   fragment TokenTable_apiToken on ApiToken {
@@ -52,7 +52,14 @@ export async function TokenTable({ tokens }: { tokens: readonly TokenTable_ApiTo
                 ) : token.expiresAt <= now ? (
                   "Expired"
                 ) : (
-                  <RevokeButton id={token.id} name={token.name} action={revokeApiTokenAction} />
+                  <ActionButton
+                    action={revokeApiTokenAction}
+                    fields={{ id: token.id }}
+                    subject={token.name}
+                    pendingLabel="Revoking…"
+                  >
+                    Revoke
+                  </ActionButton>
                 )}
               </td>
             </tr>
