@@ -25,7 +25,10 @@ describe("saved views", () => {
     await page.getByLabel("Name", { exact: true }).fill(NAME);
     await page.getByLabel("Share with everyone").check();
     await page.getByRole("button", { name: "Save view" }).click();
-    await page.getByRole("status").filter({ hasText: `Saved “${NAME}”` }).waitFor();
+    await page
+      .getByRole("status")
+      .filter({ hasText: `Saved “${NAME}”` })
+      .waitFor();
 
     await page.goto("/");
     await pinnedNav(page).getByRole("link", { name: NAME }).click();
