@@ -2,6 +2,7 @@ import { graphql } from "@engagement-tracker/schema";
 import Link from "next/link";
 import { signOutAction } from "../app/session-actions";
 import { queryMaybeSignedOut } from "../lib/api";
+import { liveState, type PinnedViewLink } from "../lib/live-state";
 import { savedViewHref } from "../lib/saved-views";
 import { USER_ROLE_LABELS } from "../lib/labels";
 import { sessionToken } from "../lib/session";
@@ -19,15 +20,26 @@ const PinnedViewsQuery = graphql(`
   }
 `);
 
-/** The reader's pinned views; none when the API cannot say (the page itself reports why). */
-async function pinnedViews() {
+/**
+ * The reader's pinned views; none when the API cannot say (the page itself reports why). Every
+ * render (each live refresh included) would ask the API again, so a session with a stream open
+ * keeps the answer, until it changes views itself.
+ */
+async function pinnedViews(token: string): Promise<readonly PinnedViewLink[]> {
+  const known = liveState.wroteRecently(token) ? undefined : liveState.pinnedViewsOf(token);
+  if (known) return known;
   const result = await queryMaybeSignedOut(PinnedViewsQuery);
-  return result.ok ? result.data.savedViews.filter((view) => view.pinned) : [];
+  if (!result.ok) return [];
+  const links = result.data.savedViews
+    .filter((view) => view.pinned)
+    .map((view) => ({ id: view.id, name: view.name, href: savedViewHref(view) }));
+  liveState.rememberPinnedViews(token, links);
+  return links;
 }
 
 export async function AppHeader() {
   const [viewer, token] = await Promise.all([getViewer(), sessionToken()]);
-  const pinned = token ? await pinnedViews() : [];
+  const pinned = token ? await pinnedViews(token) : [];
   return (
     <header className={styles.header}>
       <div className={styles.inner}>
@@ -55,7 +67,7 @@ export async function AppHeader() {
             <ul>
               {pinned.map((view) => (
                 <li key={view.id}>
-                  <Link href={savedViewHref(view)}>{view.name}</Link>
+                  <Link href={view.href}>{view.name}</Link>
                 </li>
               ))}
             </ul>
