@@ -21,7 +21,9 @@ export async function GET(request: Request, { params }: { params: Promise<{ file
       }),
     ),
     cache: "no-store",
-  });
+  }).catch(() => null);
+  // Calendar programs retry later on a 5xx and keep what they have.
+  if (!upstream) return new Response("The calendar is unavailable; try again later.\n", { status: 503 });
   const headers = new Headers();
   for (const name of PASSED_ON) {
     const value = upstream.headers.get(name);
