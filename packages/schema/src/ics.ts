@@ -97,8 +97,8 @@ function octetsOf(character: string): number {
 
 /** Lines longer than 75 octets continue on the next line after a space, never inside a character. */
 function fold(line: string): string {
-  // ASCII (most lines): one octet a character, so the line is cut by length.
-  if (/^[\x00-\x7f]*$/.test(line)) {
+  // Printable ASCII (most lines): one octet a character, so the line is cut by length.
+  if (/^[\t -~]*$/.test(line)) {
     const parts = [line.slice(0, 75)];
     for (let start = 75; start < line.length; start += 74) parts.push(" " + line.slice(start, start + 74));
     return parts.join("\r\n");
