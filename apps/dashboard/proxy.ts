@@ -48,7 +48,9 @@ export function proxy(request: NextRequest) {
     });
   }
   // The live-updates stream answers 401 itself: an EventSource cannot follow a redirect to a page.
-  const answersSignedOutItself = request.nextUrl.pathname === "/sign-in" || request.nextUrl.pathname === "/live";
+  // Calendar feeds carry their own secret (the API checks it): calendar programs have no session.
+  const { pathname } = request.nextUrl;
+  const answersSignedOutItself = pathname === "/sign-in" || pathname === "/live" || pathname.startsWith("/calendar/");
   if (!request.cookies.has(SESSION_COOKIE) && !answersSignedOutItself) {
     const signIn = new URL("/sign-in", request.url);
     const returnTo = request.nextUrl.pathname + request.nextUrl.search;

@@ -3,6 +3,8 @@ import { buildSchema, type PubSub } from "type-graphql";
 import { authChecker } from "./auth/auth.checker.ts";
 import { AuthResolver } from "./auth/auth.resolver.ts";
 import { ApiToken } from "./auth/auth.types.ts";
+import { CalendarFeed } from "./calendar/calendar-feed.types.ts";
+import { CalendarFeedResolver } from "./calendar/calendar-feed.resolver.ts";
 import { LiveResolver } from "./live/live.resolver.ts";
 import { DashboardResolver } from "./dashboard/dashboard.resolver.ts";
 import { EngagementEventResolver } from "./engagements/engagement-event.resolver.ts";
@@ -17,6 +19,8 @@ import { Milestone } from "./milestones/milestone.type.ts";
 import { Organization } from "./organizations/organization.type.ts";
 import { Series } from "./series/series.type.ts";
 import { StatusChange } from "./engagements/status-change.type.ts";
+import { SavedViewResolver } from "./views/saved-view.resolver.ts";
+import { SavedView } from "./views/saved-view.type.ts";
 import { UserResolver } from "./users/user.resolver.ts";
 import { User } from "./users/user.type.ts";
 
@@ -48,11 +52,13 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       SeriesResolver,
       OrganizationResolver,
       AuthResolver,
+      CalendarFeedResolver,
+      SavedViewResolver,
       UserResolver,
       LiveResolver,
     ],
     // Every Node type, so node(id:) can return them even where no field names them.
-    orphanedTypes: [Engagement, Series, Organization, Milestone, StatusChange, User, ApiToken],
+    orphanedTypes: [Engagement, Series, Organization, Milestone, StatusChange, User, ApiToken, CalendarFeed, SavedView],
     authChecker,
     pubSub: topicsUnsupported,
     // Validation runs in the services so failures become payload errors, not request errors.

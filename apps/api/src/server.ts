@@ -11,6 +11,7 @@ import express from "express";
 import type { GraphQLFormattedError } from "graphql";
 import { createServer as createHttpServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
+import { calendarFeedRoutes } from "./calendar/calendar-feed.route.ts";
 import { sessionCookieOn } from "./auth/request-credentials.ts";
 import { SignInThrottle } from "./auth/sign-in-throttle.ts";
 import { ViewerCache } from "./auth/viewer-cache.ts";
@@ -94,6 +95,7 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
   const viewerCache = new ViewerCache(db.prisma);
   const signInThrottle = new SignInThrottle(rateLimits.signInsPer15Minutes);
   app.use(operations.router);
+  app.use(calendarFeedRoutes(db.prisma));
   const limits = operationLimits();
   const createContext = (request: RequestContext): Context => ({
     prisma: db.prisma,

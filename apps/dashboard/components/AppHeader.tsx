@@ -1,5 +1,9 @@
+import { graphql } from "@engagement-tracker/schema";
 import Link from "next/link";
 import { signOutAction } from "../app/session-actions";
+import { queryMaybeSignedOut } from "../lib/api";
+import { liveState, type PinnedViewLink } from "../lib/live-state";
+import { savedViewHref } from "../lib/saved-views";
 import { USER_ROLE_LABELS } from "../lib/labels";
 import { sessionToken } from "../lib/session";
 import { getViewer, isAdmin } from "../lib/viewer";
@@ -7,8 +11,35 @@ import styles from "./AppHeader.module.css";
 import { LiveUpdates } from "./LiveUpdates";
 import { NavLinks } from "./NavLinks";
 
+const PinnedViewsQuery = graphql(`
+  query PinnedViews {
+    savedViews {
+      ...SavedViewLink_savedView
+      pinned
+    }
+  }
+`);
+
+/**
+ * The reader's pinned views; none when the API cannot say (the page itself reports why). Every
+ * render (each live refresh included) would ask the API again, so a session with a stream open
+ * keeps the answer, until it changes views itself.
+ */
+async function pinnedViews(token: string): Promise<readonly PinnedViewLink[]> {
+  const known = liveState.wroteRecently(token) ? undefined : liveState.pinnedViewsOf(token);
+  if (known) return known;
+  const result = await queryMaybeSignedOut(PinnedViewsQuery);
+  if (!result.ok) return [];
+  const links = result.data.savedViews
+    .filter((view) => view.pinned)
+    .map((view) => ({ id: view.id, name: view.name, href: savedViewHref(view) }));
+  liveState.rememberPinnedViews(token, links);
+  return links;
+}
+
 export async function AppHeader() {
   const [viewer, token] = await Promise.all([getViewer(), sessionToken()]);
+  const pinned = token ? await pinnedViews(token) : [];
   return (
     <header className={styles.header}>
       <div className={styles.inner}>
@@ -25,12 +56,24 @@ export async function AppHeader() {
               { href: "/", label: "Overview" },
               { href: "/engagements", label: "Engagements" },
               { href: "/calendar", label: "Calendar" },
+              { href: "/views", label: "Views" },
               { href: "/tokens", label: "API tokens" },
               ...(isAdmin(viewer) ? [{ href: "/admin", label: "Users" }] : []),
             ]}
           />
         ) : null}
         {token ? <LiveUpdates /> : null}
+        {pinned.length ? (
+          <nav aria-label="Pinned views" className={`${styles.nav} ${styles.pinned}`}>
+            <ul>
+              {pinned.map((view) => (
+                <li key={view.id}>
+                  <Link href={view.href}>{view.name}</Link>
+                </li>
+              ))}
+            </ul>
+          </nav>
+        ) : null}
         {viewer ? (
           <div className={styles.account}>
             <span>

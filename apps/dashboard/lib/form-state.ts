@@ -17,6 +17,11 @@ export interface FormErrors {
 
 export const NO_ERRORS: FormErrors = { fieldErrors: {}, formErrors: [] };
 
+/** What a one-button form (revoke, pin, delete) shows after it was pressed: nothing, or why it failed. */
+export interface ActionState {
+  error: string | null;
+}
+
 /**
  * Sorts payload errors into field and form errors. `inputNameOf` maps an error's field path
  * to the form input showing it, or to null when the form has no such input.

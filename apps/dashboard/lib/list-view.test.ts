@@ -4,6 +4,7 @@ import {
   filterOf,
   orderOf,
   hasFilters,
+  listViewOf,
   listViewSearch,
   pageOf,
   readListView,
@@ -19,6 +20,18 @@ describe("the table's view in the URL", () => {
       "?show=all&q=site+survey&status=PLANNED&status=CONFIRMED&kind=SITE_SURVEY&series=U2VyaWVz&country=CN&region=Hunan" +
       "&health=AT_RISK&from=2027-01-01&to=2027-01-31&sort=title&dir=desc&size=10&after=abc";
     expect(listViewSearch(fromUrl(search))).toBe(search);
+  });
+
+  it.each([
+    "show=all",
+    "show=archived",
+    "",
+    "q=site+survey&status=PLANNED&kind=SITE_SURVEY&series=U2VyaWVz&country=CN",
+  ])("comes back from a saved view's filter and order as it was saved, from the first page (%s)", (filters) => {
+    const view = fromUrl(`?${filters}&region=Hunan&health=AT_RISK&from=2027-01-01&to=2027-01-31&sort=title&dir=desc`);
+    // As the API gives a filter back: every field present, null where unset.
+    const stored = { statuses: null, kinds: null, search: null, upcoming: null, archived: null, ...filterOf(view) };
+    expect(listViewOf(stored, orderOf(view))).toEqual({ ...view, pageSize: DEFAULT_LIST_VIEW.pageSize });
   });
 
   it("leaves defaults out, so the plain table has a plain URL", () => {

@@ -189,6 +189,28 @@ export function filterOf(view: ListView): EngagementFilter {
   return filter;
 }
 
+/** A filter as the API gives it back (a saved view's): lists and texts may be null. */
+export type StoredFilter = { [Key in keyof EngagementFilter]?: EngagementFilter[Key] | null };
+
+/** The list a saved filter and order describe, from its first page: `filterOf` and `orderOf` undone. */
+export function listViewOf(filter: StoredFilter, order: EngagementOrder | null): ListView {
+  return {
+    ...DEFAULT_LIST_VIEW,
+    show: filter.archived ? "archived" : filter.upcoming ? "upcoming" : "all",
+    search: filter.search ?? "",
+    statuses: [...(filter.statuses ?? [])],
+    kinds: [...(filter.kinds ?? [])],
+    seriesIds: (filter.seriesIds ?? []).map(String),
+    countries: [...(filter.countries ?? [])],
+    region: filter.region ?? "",
+    health: [...(filter.health ?? [])],
+    from: filter.from ?? "",
+    to: filter.to ?? "",
+    sort: order?.field ?? DEFAULT_LIST_VIEW.sort,
+    direction: order?.direction ?? DEFAULT_LIST_VIEW.direction,
+  };
+}
+
 export function orderOf(view: ListView): EngagementOrder {
   return { field: view.sort, direction: view.direction };
 }

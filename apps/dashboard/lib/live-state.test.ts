@@ -33,6 +33,19 @@ describe("what the dashboard knows from its live streams", () => {
     expect(state.viewerOf("token-a")).toBeUndefined();
   });
 
+  it("remembers a session's pinned views only while one of its streams is open", () => {
+    const state = new LiveState();
+    const pinned = [{ id: "U2F2ZWRWaWV3OjE=", name: "Surveys", href: "/engagements?kind=SITE_SURVEY" }];
+    state.rememberPinnedViews("token-a", pinned);
+    expect(state.pinnedViewsOf("token-a")).toBeUndefined();
+    state.streamOpened("token-a");
+    state.rememberPinnedViews("token-a", pinned);
+    expect(state.pinnedViewsOf("token-a")).toEqual(pinned);
+    expect(state.pinnedViewsOf("token-b")).toBeUndefined();
+    state.streamClosed("token-a");
+    expect(state.pinnedViewsOf("token-a")).toBeUndefined();
+  });
+
   it("lets a session that just wrote read afresh for a while", () => {
     const state = new LiveState();
     state.wrote("token-a", 1_000);

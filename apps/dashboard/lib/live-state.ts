@@ -8,11 +8,20 @@ export interface LiveViewer {
   role: Role;
 }
 
+/** A view in a session's navigation, as the header links to it. */
+export interface PinnedViewLink {
+  id: string;
+  name: string;
+  href: string;
+}
+
 interface LiveSession {
   /** Open /live streams of this session in this process. */
   streams: number;
   /** Undefined until a render asked the API while a stream was open. */
   viewer?: LiveViewer | null;
+  /** Likewise, the session's pinned views. */
+  pinnedViews?: readonly PinnedViewLink[];
 }
 
 /**
@@ -67,6 +76,20 @@ export class LiveState {
   rememberViewer(token: string, viewer: LiveViewer | null): void {
     const session = this.sessions.get(token);
     if (session) session.viewer = viewer;
+  }
+
+  /**
+   * The pinned views of a session with an open stream, if a render already asked; undefined means
+   * ask the API. Its own changes to views are writes, after which it reads afresh (`wroteRecently`);
+   * a colleague renaming a shared view it pinned shows when its stream next opens (a page load).
+   */
+  pinnedViewsOf(token: string): readonly PinnedViewLink[] | undefined {
+    return this.sessions.get(token)?.pinnedViews;
+  }
+
+  rememberPinnedViews(token: string, views: readonly PinnedViewLink[]): void {
+    const session = this.sessions.get(token);
+    if (session) session.pinnedViews = views;
   }
 
   wrote(token: string, now = Date.now()): void {

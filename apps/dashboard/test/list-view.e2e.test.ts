@@ -159,7 +159,8 @@ describe("the engagements list", () => {
     expect(reasons.join(" ")).toMatch(/still (proposed|planned|postponed|confirmed|in progress)/);
 
     await session.page.locator("tbody tr td:first-child a").first().click();
-    const notice = session.page.getByText("Needs attention").locator("..");
+    // In the page, not the pinned view of that name in the navigation.
+    const notice = session.page.getByRole("main").getByText("Needs attention").locator("..");
     await notice.waitFor();
     expect(await notice.innerText()).not.toMatch(RAW_ENUM_OR_ISO_DATE);
   });

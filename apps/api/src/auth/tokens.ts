@@ -1,7 +1,15 @@
 import { createHash, randomBytes } from "node:crypto";
 
-/** Session tokens (dashboard sign-ins) and personal API tokens, told apart by their prefix. */
-export const TOKEN_PREFIX = { session: "ets_", personal: "etp_" } as const;
+/**
+ * Session tokens (dashboard sign-ins), personal API tokens and calendar feed tokens, told apart by
+ * their prefix. A calendar token only opens its feed: it is no credential for the API.
+ */
+export const TOKEN_PREFIX = { session: "ets_", personal: "etp_", calendar: "etc_" } as const;
+
+/** What `issueToken` makes: a prefix and 43 base64url characters (256 bits). */
+export function isWellFormed(token: string, kind: keyof typeof TOKEN_PREFIX): boolean {
+  return token.startsWith(TOKEN_PREFIX[kind]) && /^[A-Za-z0-9_-]{43}$/.test(token.slice(TOKEN_PREFIX[kind].length));
+}
 
 export interface IssuedToken {
   /** Shown to its owner once; never stored. */

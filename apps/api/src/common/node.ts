@@ -1,7 +1,15 @@
 import { Field, ID, InterfaceType } from "type-graphql";
 
 export type NodeTypeName =
-  "Engagement" | "Series" | "Organization" | "Milestone" | "StatusChange" | "User" | "ApiToken";
+  | "Engagement"
+  | "Series"
+  | "Organization"
+  | "Milestone"
+  | "StatusChange"
+  | "User"
+  | "ApiToken"
+  | "CalendarFeed"
+  | "SavedView";
 
 // Relay's global ID format ("Type:rowId" in base64), written with Buffer: graphql-relay's own
 // base64 is portable JavaScript, and encoding every ID of a page with it showed in profiles.

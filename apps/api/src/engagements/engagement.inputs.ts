@@ -1,6 +1,6 @@
 import { isCountryCode } from "@engagement-tracker/schema/countries";
 import { ArrayMaxSize, IsNotEmpty, IsOptional, Max, MaxLength, Min, ValidateBy, ValidateNested } from "class-validator";
-import { Field, ID, InputType, Int, registerEnumType } from "type-graphql";
+import { Field, ID, InputType, Int, ObjectType, registerEnumType } from "type-graphql";
 import { OrderDirection } from "../common/connection.ts";
 import { EngagementKind, EngagementStatus, ParticipationRole } from "../common/enums.ts";
 import { DateScalar } from "../common/scalars.ts";
@@ -22,6 +22,8 @@ registerEnumType(EngagementOrderField, {
   },
 });
 
+// Also an output type: a saved view gives back the order and filter it was saved with.
+@ObjectType("SavedEngagementOrder", { description: "An engagements order as a saved view keeps it." })
 @InputType({ description: "How to order engagements; ties are broken by ID so pages never overlap." })
 export class EngagementOrder {
   @Field(() => EngagementOrderField)
@@ -31,6 +33,7 @@ export class EngagementOrder {
   direction: OrderDirection;
 }
 
+@ObjectType("SavedEngagementFilter", { description: "An engagements filter as a saved view keeps it." })
 @InputType({ description: "Every condition given must hold; a list matches any of its values." })
 export class EngagementFilter {
   @Field(() => [EngagementStatus], { nullable: true })

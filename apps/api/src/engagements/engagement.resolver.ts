@@ -35,7 +35,8 @@ import {
   unarchiveEngagement,
   updateEngagement,
 } from "./engagement.commands.ts";
-import { planRead, primeLoaders, readEngagement, readEngagementPage } from "./read/index.ts";
+import { primeLoaders } from "./prime-loaders.ts";
+import { planRead, readEngagement, readEngagementPage } from "./read/index.ts";
 import { EngagementEvent } from "./engagement-event.type.ts";
 import { Engagement } from "./engagement.type.ts";
 import { Health, TODAY_IS_UTC, assessHealth, describeIssue, todayUtc, type HealthAssessment } from "./health.ts";

@@ -30,9 +30,13 @@ const ACCEPTABLE_REQUEST_ID = /^[\w.:-]{1,128}$/;
 const PROBE_ROUTES = new Set(["/healthz", "/readyz", "/metrics"]);
 const KNOWN_ROUTES = new Set(["/graphql", ...PROBE_ROUTES]);
 
-/** The path without its query string, which may carry a GraphQL GET request's variables. */
+/** A calendar feed's path is its secret: logged as the route alone. */
+const SECRET_PATH = /^\/calendar\/[^/]+$/;
+
+/** The path without its query string, which may carry a GraphQL GET request's variables, nor a secret. */
 function pathOf(request: Request): string {
-  return request.originalUrl.split("?", 1)[0] ?? "";
+  const path = request.originalUrl.split("?", 1)[0] ?? "";
+  return SECRET_PATH.test(path) ? "/calendar/[token]" : path;
 }
 
 /** A bounded label for metrics: a known route, or "other". */

@@ -1,24 +1,12 @@
 import { healthIssueTexts } from "../../components/HealthIssues";
-import type { EngagementStatus } from "@engagement-tracker/schema";
 import { attachment, engagementsToExport, exportFailure, readerOrigin } from "../../lib/export";
-import { toICalendar, type CalendarEvent } from "../../lib/ics";
+import { EVENT_STATUS, toICalendar, type CalendarEvent } from "@engagement-tracker/schema/ics";
 import { HEALTH_LABELS, KIND_LABELS, STATUS_LABELS } from "../../lib/labels";
 import { placeOf } from "../../lib/location";
 import { getFormatter } from "../../lib/reader";
 import { engagementHref } from "../../lib/routes";
 
 export const dynamic = "force-dynamic";
-
-/** Calendar programs know three states; the lifecycle's map onto them. */
-const EVENT_STATUS: Record<EngagementStatus, CalendarEvent["status"]> = {
-  PROPOSED: "TENTATIVE",
-  PLANNED: "TENTATIVE",
-  POSTPONED: "TENTATIVE",
-  CONFIRMED: "CONFIRMED",
-  IN_PROGRESS: "CONFIRMED",
-  COMPLETED: "CONFIRMED",
-  CANCELLED: "CANCELLED",
-};
 
 /** The engagements table's current view as an iCalendar feed of all-day events. */
 export async function GET(request: Request): Promise<Response> {

@@ -6,6 +6,7 @@ import { ApiProblemNotice } from "../../components/ApiProblemNotice";
 import { EngagementFilters, readFilterOptions } from "../../components/engagements/EngagementFilters";
 import { EngagementResults } from "../../components/engagements/EngagementResults";
 import { TableSkeleton } from "../../components/engagements/TableSkeleton";
+import { SaveViewForm } from "../../components/views/SaveViewForm";
 import { listViewSearch, readListView, type SearchParams } from "../../lib/list-view";
 import { getFormatter } from "../../lib/reader";
 import { exportHref } from "../../lib/routes";
@@ -60,6 +61,10 @@ export default async function EngagementsPage({ searchParams }: { searchParams: 
       ) : (
         <>
           <EngagementFilters view={view} format={format} options={options.data} />
+          <details className="card">
+            <summary>Save this view</summary>
+            <SaveViewForm search={listViewSearch({ ...view, after: "", before: "" })} canShare={canEdit(viewer)} />
+          </details>
           {clientNavigation ? (
             // A new key per view shows the skeleton while the next page of results loads.
             <Suspense key={listViewSearch(view)} fallback={<TableSkeleton />}>

@@ -6,6 +6,7 @@ import styles from "../admin/Accounts.module.css";
 import { ErrorSummary } from "../forms/ErrorSummary";
 import { Field } from "../forms/Field";
 import { SubmitButton } from "../forms/SubmitButton";
+import { ShownOnce } from "./ShownOnce";
 
 const LABELS = { name: "Name", expiresInDays: "Lifetime in days" };
 const EMPTY: CreateApiTokenState = {
@@ -15,31 +16,18 @@ const EMPTY: CreateApiTokenState = {
   formErrors: [],
 };
 
-/** Creates a token and shows its secret this once, in a read-only field ready to select and copy. */
+/** Creates a token and shows its secret this once. */
 export function CreateApiTokenForm() {
   const [state, formAction] = useActionState(createApiTokenAction, EMPTY);
   return (
     <div className="stack">
       {state.created ? (
-        <div className="notice notice-success stack" role="status">
-          <p>
-            <strong>Copy your new token “{state.created.name}” now. You won’t see it again.</strong>
-          </p>
-          <Field name="secret" label="Token secret">
-            {(control) => (
-              <input
-                {...control}
-                type="text"
-                readOnly
-                value={state.created?.secret}
-                className={styles.secret}
-                spellCheck={false}
-                onFocus={(event) => event.currentTarget.select()}
-                autoComplete="off"
-              />
-            )}
-          </Field>
-        </div>
+        <ShownOnce
+          heading={`Copy your new token “${state.created.name}” now. You won’t see it again.`}
+          name="secret"
+          label="Token secret"
+          value={state.created.secret}
+        />
       ) : null}
       <form key={state.created?.secret ?? "new"} action={formAction} className="stack">
         <ErrorSummary errors={state} labels={LABELS} />

@@ -2,7 +2,8 @@ import { graphql, type TokenTable_ApiTokenFragment } from "@engagement-tracker/s
 import { getFormatter } from "../../lib/reader";
 import styles from "../admin/Accounts.module.css";
 import tableStyles from "../engagements/EngagementTable.module.css";
-import { RevokeApiTokenButton } from "./RevokeApiTokenButton";
+import { revokeApiTokenAction } from "../../app/tokens/actions";
+import { ActionButton } from "../forms/ActionButton";
 
 export const TokenTableFragment = graphql(`
   fragment TokenTable_apiToken on ApiToken {
@@ -51,7 +52,14 @@ export async function TokenTable({ tokens }: { tokens: readonly TokenTable_ApiTo
                 ) : token.expiresAt <= now ? (
                   "Expired"
                 ) : (
-                  <RevokeApiTokenButton id={token.id} name={token.name} />
+                  <ActionButton
+                    action={revokeApiTokenAction}
+                    fields={{ id: token.id }}
+                    subject={token.name}
+                    pendingLabel="Revoking…"
+                  >
+                    Revoke
+                  </ActionButton>
                 )}
               </td>
             </tr>

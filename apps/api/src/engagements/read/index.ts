@@ -2,16 +2,11 @@
 // here, in one statement shaped as JSON by the database (writes stay on Prisma).
 import type { Prisma, PrismaClient } from "@engagement-tracker/db";
 import { OrderDirection, readPageArgs, slicePage, type PageArgs, type PageInfo } from "../../common/connection.ts";
-import type { Loaders } from "../../loader-registry.ts";
-import { toMilestone } from "../../milestones/milestone.type.ts";
-import { toParticipant } from "../../organizations/organization.type.ts";
-import { toSeries } from "../../series/series.type.ts";
-import { toUser, type PublicUserRow } from "../../users/user.type.ts";
+import type { PublicUserRow } from "../../users/user.type.ts";
 import { DEFAULT_ORDER, pageParts, type PositionedRow } from "../engagement-order.ts";
 import type { EngagementFilter, EngagementOrder } from "../engagement.inputs.ts";
 import { toEngagement, type Engagement, type EngagementRow } from "../engagement.type.ts";
 import { todayUtc } from "../health.ts";
-import { toStatusChange } from "../status-change.type.ts";
 import { filterCondition, startsNearEnoughToReach, type Condition, type EngagementScope } from "./conditions.ts";
 import { WHOLE_ENGAGEMENT, type ReadPlan } from "./plan.ts";
 import { runQuery, sqlBuilder, uuidValue, uuidValues } from "./sql.ts";
@@ -29,7 +24,7 @@ export {
 export { countMatching } from "./statements.ts";
 export { WHOLE_ENGAGEMENT, planRead, type ReadPlan } from "./plan.ts";
 
-type StatusChangeWithActor = Prisma.StatusChangeGetPayload<object> & { actor: PublicUserRow | null };
+export type StatusChangeWithActor = Prisma.StatusChangeGetPayload<object> & { actor: PublicUserRow | null };
 
 /** The relations read with an engagement, as the database shaped them. */
 interface Related {
@@ -60,26 +55,6 @@ function split(shaped: ShapedEngagement): ReadEngagement {
     engagement: toEngagement(columns as unknown as EngagementRow),
     related: { series, participants, milestones, statusHistory, latestStatusChange },
   };
-}
-
-/** Hands what was read with an engagement to the loaders its fields read from. */
-export function primeLoaders(loaders: Loaders, { engagement, related }: ReadEngagement): void {
-  const { rowId } = engagement;
-  const { series, participants, milestones, statusHistory, latestStatusChange } = related;
-  if (series) loaders.seriesById.prime(series.id, toSeries(series));
-  if (participants) loaders.participantsByEngagement.prime(rowId, participants.map(toParticipant));
-  if (milestones) loaders.milestonesByEngagement.prime(rowId, milestones.map(toMilestone));
-  const withActor = ({ actor, ...change }: StatusChangeWithActor) => {
-    if (actor) loaders.userById.prime(actor.id, toUser(actor));
-    return toStatusChange(change);
-  };
-  if (statusHistory) {
-    const history = statusHistory.map(withActor);
-    loaders.statusHistoryByEngagement.prime(rowId, history);
-    loaders.latestStatusChangeByEngagement.prime(rowId, history.at(-1) ?? null);
-  } else if (latestStatusChange !== undefined) {
-    loaders.latestStatusChangeByEngagement.prime(rowId, latestStatusChange && withActor(latestStatusChange));
-  }
 }
 
 export interface EngagementPage {

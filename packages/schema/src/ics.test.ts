@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { toICalendar, type CalendarEvent } from "./ics";
+import { toICalendar, type CalendarEvent } from "./ics.ts";
 
 const event: CalendarEvent = {
   uid: "RW5nYWdlbWVudDox@engagement-tracker",
@@ -28,6 +28,13 @@ describe("iCalendar", () => {
     expect(ics.endsWith("END:VCALENDAR\r\n")).toBe(true);
   });
 
+  it("ends an event on the last day of a year in the next year, and leaves out a link it was not given", () => {
+    const { url: _url, ...unlinked } = event;
+    const yearEnd = toICalendar("Engagements", [{ ...unlinked, firstDay: "2026-12-31", lastDay: "2026-12-31" }]);
+    expect(yearEnd).toContain("\r\nDTSTART;VALUE=DATE:20261231\r\nDTEND;VALUE=DATE:20270101\r\n");
+    expect(yearEnd).not.toContain("URL:");
+  });
+
   it("escapes commas, semicolons and line breaks in text", () => {
     expect(unfold(ics)).toContain("SUMMARY:MMCA meeting\\; Honolulu\\, December\r\n");
     expect(unfold(ics)).toContain("DESCRIPTION:Status: Confirmed\\nAgenda agreed\r\n");
@@ -37,6 +44,13 @@ describe("iCalendar", () => {
     const broken = unfold(toICalendar("Engagements", [{ ...event, title: "one\rtwo\r\nthree\nfour" }]));
     expect(broken).toContain("SUMMARY:one\\ntwo\\nthree\\nfour\r\n");
     expect(broken.replaceAll("\r\n", "")).not.toMatch(/[\r\n]/);
+  });
+
+  it("folds long ASCII lines at exactly 75 octets, continuing after a space", () => {
+    const long = toICalendar("Engagements", [{ ...event, description: "x".repeat(300) }]);
+    const folded = long.split("\r\n").filter((line) => line.startsWith("DESCRIPTION:") || line.startsWith(" x"));
+    expect(folded.map((line) => line.length)).toEqual([75, 75, 75, 75, 16]);
+    expect(unfold(long)).toContain(`DESCRIPTION:${"x".repeat(300)}\r\n`);
   });
 
   it("folds lines at 75 octets without splitting a character", () => {
