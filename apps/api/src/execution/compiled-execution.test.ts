@@ -25,6 +25,7 @@ async function counts() {
   const metrics = await (await fetch(`${new URL(api.url).origin}/metrics`)).text();
   return {
     compiled: sample(metrics, "graphql_executions_total", { executor: "compiled" }) ?? 0,
+    graphqlJs: sample(metrics, "graphql_executions_total", { executor: "graphql-js" }) ?? 0,
     compilations: sample(metrics, "graphql_compilations_total") ?? 0,
   };
 }
@@ -34,7 +35,11 @@ async function countsOf(act: () => Promise<unknown>) {
   const before = await counts();
   await act();
   const after = await counts();
-  return { compiled: after.compiled - before.compiled, compilations: after.compilations - before.compilations };
+  return {
+    compiled: after.compiled - before.compiled,
+    graphqlJs: after.graphqlJs - before.graphqlJs,
+    compilations: after.compilations - before.compilations,
+  };
 }
 
 describe("compiled execution", () => {
@@ -45,7 +50,7 @@ describe("compiled execution", () => {
       for (let i = 0; i < 3; i++) answers.push((await operation(query, { id: engagementId })).body);
     });
     expect(answers).toEqual(Array(3).fill({ data: { engagement: { id: engagementId, title: "Compiled read" } } }));
-    expect(effect).toEqual({ compiled: 3, compilations: 1 });
+    expect(effect).toEqual({ compiled: 3, graphqlJs: 0, compilations: 1 });
   });
 
   it("compiles each operation of a document by its name", async () => {
@@ -58,7 +63,7 @@ describe("compiled execution", () => {
         data: { viewer: { name: expect.any(String) } },
       });
     });
-    expect(effect).toEqual({ compiled: 2, compilations: 2 });
+    expect(effect).toEqual({ compiled: 2, graphqlJs: 0, compilations: 2 });
   });
 
   it("still refuses a field the role may not read, with the same code and status", async () => {
@@ -98,6 +103,34 @@ describe("compiled execution", () => {
       first: { engagement: { title: "Renamed once" }, errors: [] },
       second: { engagement: { title: "Renamed twice" }, errors: [] },
     });
+  });
+
+  it("leaves an input's field as it is when the variable written there is left out (run by graphql-js)", async () => {
+    await operation(
+      `mutation { updateEngagement(input: { id: "${engagementId}", summary: "Kept" }) { errors { code } } }`,
+    );
+    const rename = `mutation($id: ID!, $title: String, $summary: String) {
+      updateEngagement(input: { id: $id, title: $title, summary: $summary }) { engagement { title summary } errors { code } }
+    }`;
+    let answer: Awaited<ReturnType<typeof operation>> | undefined;
+    const effect = await countsOf(async () => {
+      answer = await operation(rename, { id: engagementId, title: "Renamed, summary kept" });
+    });
+    expect(answer?.body).toEqual({
+      data: { updateEngagement: { engagement: { title: "Renamed, summary kept", summary: "Kept" }, errors: [] } },
+    });
+    expect(effect).toMatchObject({ compiled: 0, graphqlJs: 1 });
+  });
+
+  it("applies the defaults of fields an input variable leaves out (run by graphql-js)", async () => {
+    const found = await insertEngagement(api.prisma, { title: "Found with defaults" });
+    const search = "query($filter: EngagementFilter!) { engagements(first: 5, filter: $filter) { nodes { id } } }";
+    let answer: Awaited<ReturnType<typeof operation>> | undefined;
+    const effect = await countsOf(async () => {
+      answer = await operation(search, { filter: { search: "found with defaults" } });
+    });
+    expect(answer?.body).toEqual({ data: { engagements: { nodes: [{ id: found.globalId }] } } });
+    expect(effect).toMatchObject({ compiled: 0, graphqlJs: 1 });
   });
 
   it("answers variables that do not fit their type as before: BAD_USER_INPUT, HTTP 400", async () => {

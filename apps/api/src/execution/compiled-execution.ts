@@ -1,9 +1,10 @@
 import type { ApolloServerOptionsWithGateway } from "@apollo/server";
-import { execute, GraphQLError, type ExecutionResult, type GraphQLSchema } from "graphql";
+import { execute, GraphQLError, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
 import { LRUCache } from "lru-cache";
 import { Counter, type Registry } from "prom-client";
 import type { Context } from "../context.ts";
+import { argumentsCoerceAsGraphQLJs } from "./argument-coercion.ts";
 
 type Gateway = ApolloServerOptionsWithGateway<Context>["gateway"];
 type Executor = NonNullable<Awaited<ReturnType<Gateway["load"]>>["executor"]>;
@@ -14,10 +15,14 @@ type Executor = NonNullable<Awaited<ReturnType<Gateway["load"]>>["executor"]>;
  */
 const MAX_COMPILED_OPERATIONS = 500;
 
+/** Marks an operation graphql-jit would not run exactly as graphql-js does (see argument-coercion.ts). */
+const GRAPHQL_JS = "graphql-js";
+
 /**
  * Runs queries and mutations through graphql-jit: each (document, operation name) is compiled
  * once into a function that calls the schema's own resolvers, so type-graphql's `@Authorized`
  * and field resolvers run as before, while fields without a resolver become property reads.
+ * Operations whose arguments graphql-jit would coerce differently run on graphql-js.
  *
  * Apollo Server takes a custom executor only from a gateway, so this is one that serves our
  * own schema. Parsing, validation (depth, cost and alias limits), plugins and error formatting
@@ -26,16 +31,27 @@ const MAX_COMPILED_OPERATIONS = 500;
 export function compiledExecution(schema: GraphQLSchema, registry: Registry): Gateway {
   const executions = new Counter({
     name: "graphql_executions_total",
-    help: "GraphQL operations executed over HTTP, by executor: compiled (graphql-jit) or graphql-js (subscriptions).",
+    help: "GraphQL operations executed over HTTP, by executor: compiled (graphql-jit) or graphql-js.",
     labelNames: ["executor"] as const,
     registers: [registry],
   });
   const compilations = new Counter({
     name: "graphql_compilations_total",
-    help: "Operations compiled by graphql-jit; the rest of graphql_executions_total reused a compiled one.",
+    help: "Operations compiled by graphql-jit; the rest of graphql_executions_total{executor=compiled} reused one.",
     registers: [registry],
   });
-  const compiled = new LRUCache<string, CompiledQuery | ExecutionResult>({ max: MAX_COMPILED_OPERATIONS });
+  const plans = new LRUCache<string, CompiledQuery | typeof GRAPHQL_JS>({ max: MAX_COMPILED_OPERATIONS });
+
+  function plan(document: DocumentNode, operation: OperationDefinitionNode, operationName?: string) {
+    // Subscriptions sent over HTTP get graphql-js's answer, as before; live updates use graphql-ws.
+    if (operation.operation === "subscription" || !argumentsCoerceAsGraphQLJs(schema, document, operation)) {
+      return GRAPHQL_JS;
+    }
+    compilations.inc();
+    const query = compileQuery(schema, document, operationName);
+    // Apollo has validated the document, so this does not fail; if it did, graphql-js would answer.
+    return isCompiledQuery(query) ? query : GRAPHQL_JS;
+  }
 
   const executor: Executor = async ({ request, document, operation, queryHash, context }) => {
     const graphqlJs = () =>
@@ -46,21 +62,16 @@ export function compiledExecution(schema: GraphQLSchema, registry: Registry): Ga
         variableValues: request.variables,
         operationName: request.operationName,
       });
-    // A subscription sent over HTTP gets graphql-js's answer, as before; live updates use graphql-ws.
-    if (operation.operation === "subscription") {
+    const key = `${queryHash}:${request.operationName ?? ""}`;
+    let query = plans.get(key);
+    if (!query) {
+      query = plan(document, operation, request.operationName);
+      plans.set(key, query);
+    }
+    if (query === GRAPHQL_JS) {
       executions.inc({ executor: "graphql-js" });
       return graphqlJs();
     }
-    const key = `${queryHash}:${request.operationName ?? ""}`;
-    let query = compiled.get(key);
-    if (!query) {
-      query = compileQuery(schema, document, request.operationName);
-      compiled.set(key, query);
-      compilations.inc();
-    }
-    // Apollo has validated the document, so compilation does not fail; if it ever did, the
-    // client would get graphql-jit's errors, as it would have got graphql-js's.
-    if (!isCompiledQuery(query)) return query;
     executions.inc({ executor: "compiled" });
     const result = await query.query(undefined, context, request.variables);
     // Variables that do not coerce: no resolver has run. graphql-js words these errors the
