@@ -42,17 +42,18 @@ export function compiledExecution(schema: GraphQLSchema, registry: Registry): Ga
   });
   const plans = new LRUCache<string, CompiledQuery | typeof GRAPHQL_JS>({ max: MAX_COMPILED_OPERATIONS });
 
-  function plan(document: DocumentNode, operation: OperationDefinitionNode, operationName?: string) {
-    // Subscriptions sent over HTTP get graphql-js's answer, as before; live updates use graphql-ws.
-    if (operation.operation === "subscription" || !argumentsCoerceAsGraphQLJs(schema, document, operation)) {
-      return GRAPHQL_JS;
-    }
+  function plan(document: DocumentNode, operation: OperationDefinitionNode | undefined, operationName?: string) {
+    // No operation of that name: graphql-js's error lets Apollo answer as before (OPERATION_RESOLUTION_FAILURE).
+    // Subscriptions sent over HTTP get graphql-js's answer too; live updates use graphql-ws.
+    if (!operation || operation.operation === "subscription") return GRAPHQL_JS;
+    if (!argumentsCoerceAsGraphQLJs(schema, document, operation)) return GRAPHQL_JS;
     compilations.inc();
     const query = compileQuery(schema, document, operationName);
     // Apollo has validated the document, so this does not fail; if it did, graphql-js would answer.
     return isCompiledQuery(query) ? query : GRAPHQL_JS;
   }
 
+  // Apollo's type promises an operation, but calls the executor without one when the request names none that exists.
   const executor: Executor = async ({ request, document, operation, queryHash, context }) => {
     const graphqlJs = () =>
       execute({
