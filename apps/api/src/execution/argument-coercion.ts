@@ -1,50 +1,70 @@
 import {
+  astFromValue,
   getNamedType,
   isInputObjectType,
+  isListType,
   isNonNullType,
   Kind,
   typeFromAST,
+  valueFromASTUntyped,
   visit,
   type DocumentNode,
   type GraphQLInputObjectType,
+  type GraphQLInputType,
   type GraphQLSchema,
   type OperationDefinitionNode,
   type ValueNode,
 } from "graphql";
 
+type Variables = Record<string, unknown> | undefined;
+
 /**
- * Whether graphql-jit gives this operation's resolvers the same arguments graphql-js would,
- * whatever variables come with it. Two cases where it does not (graphql-jit 0.8):
+ * How to hand graphql-jit this operation's variables so that its resolvers get the arguments
+ * graphql-js would give them; null where that cannot be done. graphql-jit 0.8 departs from
+ * graphql-js (and the specification) in two places:
  *
- * - A variable of an input type with a non-null field that has a default (`includeArchived:
- *   Boolean! = false`): graphql-jit refuses the variable when the field is left out.
+ * - A non-null input field with a default (`includeArchived: Boolean! = false`) left out of a
+ *   variable: graphql-jit refuses the variable. The default is written into the variable first,
+ *   as a client would have written it.
  * - A variable that may be left out (nullable, no default) written inside an input object or
  *   list: left out, graphql-jit passes null there, which the services read as "clear this";
  *   graphql-js leaves the field out ("leave it as it is") or applies the field's default.
+ *   No rewriting of variables tells the two apart: null.
  */
-export function argumentsCoerceAsGraphQLJs(
+export function variablesForJit(
   schema: GraphQLSchema,
   document: DocumentNode,
   operation: OperationDefinitionNode,
-): boolean {
+): ((variables: Variables) => Variables) | null {
   const mayBeLeftOut = new Set<string>();
+  const withDefaultedFields: [string, GraphQLInputType][] = [];
   for (const definition of operation.variableDefinitions ?? []) {
-    const type = typeFromAST(schema, definition.type);
-    const named = type && getNamedType(type);
-    if (isInputObjectType(named) && hasDefaultedRequiredField(named, new Set())) return false;
-    if (definition.type.kind !== Kind.NON_NULL_TYPE && !definition.defaultValue) {
-      mayBeLeftOut.add(definition.variable.name.value);
-    }
+    const name = definition.variable.name.value;
+    const type = typeFromAST(schema, definition.type) as GraphQLInputType | undefined;
+    if (!type) return null;
+    const named = getNamedType(type);
+    if (isInputObjectType(named) && hasDefaultedRequiredField(named, new Set())) withDefaultedFields.push([name, type]);
+    if (!isNonNullType(type) && !definition.defaultValue) mayBeLeftOut.add(name);
   }
-  if (mayBeLeftOut.size === 0) return true;
   let nestedOptional = false;
-  visit(document, {
-    Argument(argument) {
-      if (argument.value.kind === Kind.VARIABLE) return;
-      nestedOptional ||= variablesIn(argument.value).some((name) => mayBeLeftOut.has(name));
-    },
-  });
-  return !nestedOptional;
+  if (mayBeLeftOut.size > 0) {
+    visit(document, {
+      Argument(argument) {
+        if (argument.value.kind === Kind.VARIABLE) return;
+        nestedOptional ||= variablesIn(argument.value).some((name) => mayBeLeftOut.has(name));
+      },
+    });
+  }
+  if (nestedOptional) return null;
+  if (withDefaultedFields.length === 0) return (variables) => variables;
+  return (variables) => {
+    if (!variables) return variables;
+    const filled = { ...variables };
+    for (const [name, type] of withDefaultedFields) {
+      if (Object.hasOwn(filled, name)) filled[name] = withFieldDefaults(filled[name], type);
+    }
+    return filled;
+  };
 }
 
 function hasDefaultedRequiredField(type: GraphQLInputObjectType, seen: Set<GraphQLInputObjectType>): boolean {
@@ -55,6 +75,29 @@ function hasDefaultedRequiredField(type: GraphQLInputObjectType, seen: Set<Graph
     const named = getNamedType(field.type);
     return isInputObjectType(named) && hasDefaultedRequiredField(named, seen);
   });
+}
+
+/**
+ * `value` with the defaults of the input fields it leaves out, written as a client would write
+ * them. Anything not shaped as `type` is left as it is, for coercion to refuse.
+ */
+function withFieldDefaults(value: unknown, type: GraphQLInputType): unknown {
+  if (isNonNullType(type)) return withFieldDefaults(value, type.ofType);
+  if (value === null || typeof value !== "object") return value;
+  if (isListType(type)) {
+    return Array.isArray(value) ? value.map((item) => withFieldDefaults(item, type.ofType)) : value;
+  }
+  if (!isInputObjectType(type) || Array.isArray(value)) return value;
+  const filled: Record<string, unknown> = { ...value };
+  for (const field of Object.values(type.getFields())) {
+    if (Object.hasOwn(filled, field.name)) {
+      filled[field.name] = withFieldDefaults(filled[field.name], field.type);
+    } else if (field.defaultValue !== undefined) {
+      const literal = astFromValue(field.defaultValue, field.type);
+      if (literal) filled[field.name] = valueFromASTUntyped(literal);
+    }
+  }
+  return filled;
 }
 
 function variablesIn(value: ValueNode): string[] {

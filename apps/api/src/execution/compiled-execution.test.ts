@@ -122,7 +122,7 @@ describe("compiled execution", () => {
     expect(effect).toMatchObject({ compiled: 0, graphqlJs: 1 });
   });
 
-  it("applies the defaults of fields an input variable leaves out (run by graphql-js)", async () => {
+  it("applies the defaults of fields an input variable leaves out", async () => {
     const found = await insertEngagement(api.prisma, { title: "Found with defaults" });
     const search = "query($filter: EngagementFilter!) { engagements(first: 5, filter: $filter) { nodes { id } } }";
     let answer: Awaited<ReturnType<typeof operation>> | undefined;
@@ -130,7 +130,7 @@ describe("compiled execution", () => {
       answer = await operation(search, { filter: { search: "found with defaults" } });
     });
     expect(answer?.body).toEqual({ data: { engagements: { nodes: [{ id: found.globalId }] } } });
-    expect(effect).toMatchObject({ compiled: 0, graphqlJs: 1 });
+    expect(effect).toMatchObject({ compiled: 1, graphqlJs: 0 });
   });
 
   it("answers variables that do not fit their type as before: BAD_USER_INPUT, HTTP 400", async () => {

@@ -4,7 +4,7 @@ import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
 import { LRUCache } from "lru-cache";
 import { Counter, type Registry } from "prom-client";
 import type { Context } from "../context.ts";
-import { argumentsCoerceAsGraphQLJs } from "./argument-coercion.ts";
+import { variablesForJit } from "./argument-coercion.ts";
 
 type Gateway = ApolloServerOptionsWithGateway<Context>["gateway"];
 type Executor = NonNullable<Awaited<ReturnType<Gateway["load"]>>["executor"]>;
@@ -18,11 +18,18 @@ const MAX_COMPILED_OPERATIONS = 500;
 /** Marks an operation graphql-jit would not run exactly as graphql-js does (see argument-coercion.ts). */
 const GRAPHQL_JS = "graphql-js";
 
+interface Compiled {
+  query: CompiledQuery;
+  /** The request's variables as graphql-jit must be given them. */
+  variables: NonNullable<ReturnType<typeof variablesForJit>>;
+}
+
 /**
  * Runs queries and mutations through graphql-jit: each (document, operation name) is compiled
  * once into a function that calls the schema's own resolvers, so type-graphql's `@Authorized`
  * and field resolvers run as before, while fields without a resolver become property reads.
- * Operations whose arguments graphql-jit would coerce differently run on graphql-js.
+ * Operations whose arguments graphql-jit would coerce differently, even with their variables
+ * prepared (see argument-coercion.ts), run on graphql-js.
  *
  * Apollo Server takes a custom executor only from a gateway, so this is one that serves our
  * own schema. Parsing, validation (depth, cost and alias limits), plugins and error formatting
@@ -40,17 +47,18 @@ export function compiledExecution(schema: GraphQLSchema, registry: Registry): Ga
     help: "Operations compiled by graphql-jit; the rest of graphql_executions_total{executor=compiled} reused one.",
     registers: [registry],
   });
-  const plans = new LRUCache<string, CompiledQuery | typeof GRAPHQL_JS>({ max: MAX_COMPILED_OPERATIONS });
+  const plans = new LRUCache<string, Compiled | typeof GRAPHQL_JS>({ max: MAX_COMPILED_OPERATIONS });
 
   function plan(document: DocumentNode, operation: OperationDefinitionNode | undefined, operationName?: string) {
     // No operation of that name: graphql-js's error lets Apollo answer as before (OPERATION_RESOLUTION_FAILURE).
     // Subscriptions sent over HTTP get graphql-js's answer too; live updates use graphql-ws.
     if (!operation || operation.operation === "subscription") return GRAPHQL_JS;
-    if (!argumentsCoerceAsGraphQLJs(schema, document, operation)) return GRAPHQL_JS;
+    const variables = variablesForJit(schema, document, operation);
+    if (!variables) return GRAPHQL_JS;
     compilations.inc();
     const query = compileQuery(schema, document, operationName);
     // Apollo has validated the document, so this does not fail; if it did, graphql-js would answer.
-    return isCompiledQuery(query) ? query : GRAPHQL_JS;
+    return isCompiledQuery(query) ? { query, variables } : GRAPHQL_JS;
   }
 
   // Apollo's type promises an operation, but calls the executor without one when the request names none that exists.
@@ -64,17 +72,17 @@ export function compiledExecution(schema: GraphQLSchema, registry: Registry): Ga
         operationName: request.operationName,
       });
     const key = `${queryHash}:${request.operationName ?? ""}`;
-    let query = plans.get(key);
-    if (!query) {
-      query = plan(document, operation, request.operationName);
-      plans.set(key, query);
+    let compiled = plans.get(key);
+    if (!compiled) {
+      compiled = plan(document, operation, request.operationName);
+      plans.set(key, compiled);
     }
-    if (query === GRAPHQL_JS) {
+    if (compiled === GRAPHQL_JS) {
       executions.inc({ executor: "graphql-js" });
       return graphqlJs();
     }
     executions.inc({ executor: "compiled" });
-    const result = await query.query(undefined, context, request.variables);
+    const result = await compiled.query.query(undefined, context, compiled.variables(request.variables));
     // Variables that do not coerce: no resolver has run. graphql-js words these errors the
     // way Apollo recognises (BAD_USER_INPUT, HTTP 400), so it answers them.
     if (!("data" in result)) return graphqlJs();
