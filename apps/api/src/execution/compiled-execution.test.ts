@@ -134,11 +134,13 @@ describe("compiled execution", () => {
   });
 
   it("answers variables that do not fit their type as before: BAD_USER_INPUT, HTTP 400", async () => {
-    const answer = await operation("query($first: Int) { engagements(first: $first) { totalCount } }", {
-      first: "many",
+    let answer: Awaited<ReturnType<typeof operation>> | undefined;
+    const effect = await countsOf(async () => {
+      answer = await operation("query($first: Int) { engagements(first: $first) { totalCount } }", { first: "many" });
     });
-    expect(answer.status).toBe(400);
-    expect(answer.body).toEqual({
+    expect(effect).toMatchObject({ compiled: 0, graphqlJs: 1 });
+    expect(answer?.status).toBe(400);
+    expect(answer?.body).toEqual({
       errors: [
         {
           message: 'Variable "$first" got invalid value "many"; Int cannot represent non-integer value: "many"',

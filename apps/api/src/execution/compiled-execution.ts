@@ -81,11 +81,14 @@ export function compiledExecution(schema: GraphQLSchema, registry: Registry): Ga
       executions.inc({ executor: "graphql-js" });
       return graphqlJs();
     }
-    executions.inc({ executor: "compiled" });
     const result = await compiled.query.query(undefined, context, compiled.variables(request.variables));
     // Variables that do not coerce: no resolver has run. graphql-js words these errors the
     // way Apollo recognises (BAD_USER_INPUT, HTTP 400), so it answers them.
-    if (!("data" in result)) return graphqlJs();
+    if (!("data" in result)) {
+      executions.inc({ executor: "graphql-js" });
+      return graphqlJs();
+    }
+    executions.inc({ executor: "compiled" });
     return result.errors ? { ...result, errors: result.errors.map(asGraphQLJsError) } : result;
   };
 
