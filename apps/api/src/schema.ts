@@ -10,6 +10,7 @@ import { DashboardResolver } from "./dashboard/dashboard.resolver.ts";
 import { EngagementEventResolver } from "./engagements/engagement-event.resolver.ts";
 import { EngagementResolver } from "./engagements/engagement.resolver.ts";
 import { StatusChangeResolver } from "./engagements/status-change.resolver.ts";
+import { readPlainFieldsDirectly } from "./execution/plain-fields.ts";
 import { MilestoneResolver } from "./milestones/milestone.resolver.ts";
 import { NodeResolver } from "./node/node.resolver.ts";
 import { OrganizationResolver } from "./organizations/organization.resolver.ts";
@@ -63,6 +64,10 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
     pubSub: topicsUnsupported,
     // Validation runs in the services so failures become payload errors, not request errors.
     validate: false,
+    // No global middlewares: readPlainFieldsDirectly relies on there being none.
+  }).then((schema) => {
+    readPlainFieldsDirectly(schema);
+    return schema;
   });
   return built;
 }

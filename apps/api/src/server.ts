@@ -16,6 +16,7 @@ import { sessionCookieOn } from "./auth/request-credentials.ts";
 import { SignInThrottle } from "./auth/sign-in-throttle.ts";
 import { ViewerCache } from "./auth/viewer-cache.ts";
 import type { Context, RequestContext } from "./context.ts";
+import { compiledExecution } from "./execution/compiled-execution.ts";
 import { createLoaders } from "./loader-registry.ts";
 import { openChangeFeed } from "./live/change-feed.ts";
 import { ChangeHub } from "./live/change-hub.ts";
@@ -115,7 +116,8 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
   });
 
   const apollo = new ApolloServer<Context>({
-    schema,
+    // Serves `schema`, executing operations compiled (see compiled-execution.ts).
+    gateway: compiledExecution(schema, operations.metrics.registry),
     introspection: !production,
     // The process that listens (main.ts) decides how to stop on SIGTERM/SIGINT, not Apollo.
     stopOnTerminationSignals: false,

@@ -2,6 +2,7 @@ import { graphql } from "@engagement-tracker/schema";
 import { print } from "graphql";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { startTestApi, type TestApi } from "../test/api.ts";
+import { sample } from "../test/metrics.ts";
 import { recordChanges } from "../test/subscriptions.ts";
 import { createLogger } from "./logger.ts";
 
@@ -74,19 +75,6 @@ async function logLineOf(requestId: string): Promise<LogLine> {
     expect(lines).toHaveLength(1);
     return lines[0]!;
   });
-}
-
-/** The value of one Prometheus sample whose labels include `labels`. */
-function sample(metrics: string, name: string, labels: Record<string, string> = {}): number | undefined {
-  for (const line of metrics.split("\n")) {
-    const match = /^(\w+)(?:\{(.*)\})? (\S+)$/.exec(line);
-    if (!match || match[1] !== name) continue;
-    const present = Object.fromEntries(
-      [...(match[2] ?? "").matchAll(/(\w+)="([^"]*)"/g)].map(([, key, value]) => [key, value]),
-    );
-    if (Object.entries(labels).every(([key, value]) => present[key] === value)) return Number(match[3]);
-  }
-  return undefined;
 }
 
 describe("health endpoints", () => {
