@@ -1,7 +1,11 @@
-import { Arg, Authorized, Ctx, FieldResolver, Int, Query, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Authorized, Ctx, FieldResolver, Info, Int, Query, Resolver, Root } from "type-graphql";
 import { badInput } from "../common/connection.ts";
 import type { Context } from "../context.ts";
 import { Engagement } from "../engagements/engagement.type.ts";
+import { primeLoaders } from "../engagements/prime-loaders.ts";
+import { planRead, type ReadEngagement } from "../engagements/read/index.ts";
+import { selectedFields } from "../common/selection.ts";
 import { Health, todayUtc } from "../engagements/health.ts";
 import { StatusChange } from "../engagements/status-change.type.ts";
 import { Milestone } from "../milestones/milestone.type.ts";
@@ -17,6 +21,12 @@ import {
 import { Dashboard, HealthCount, MonthlyStatusCounts, StatusCount } from "./dashboard.type.ts";
 
 const MAX_LIST = 100;
+
+/** The engagements of a list, their loaders primed with what was read alongside. */
+function primed(loaders: Context["loaders"], reads: ReadEngagement[]): Engagement[] {
+  reads.forEach((read) => primeLoaders(loaders, read));
+  return reads.map((read) => read.engagement);
+}
 
 function requireLimit(name: string, value: number, max = MAX_LIST): number {
   if (value < 1 || value > max) throw badInput(`\`${name}\` must be between 1 and ${max}; got ${value}.`, name);
@@ -63,34 +73,37 @@ export class DashboardResolver {
   async upcoming(
     @Root() dashboard: Dashboard,
     @Ctx() { prisma, loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg("days", () => Int, { defaultValue: 90 }) days: number,
     @Arg("limit", () => Int, { defaultValue: 50 }) limit: number,
   ): Promise<Engagement[]> {
     requireLimit("days", days, 366);
     requireLimit("limit", limit);
-    const earliestUnfinishedStart = await loaders.earliestStartReaching.load(dashboard.today);
-    return upcoming(prisma, { today: dashboard.today, earliestUnfinishedStart }, days, limit);
+    return primed(loaders, await upcoming(prisma, dashboard.today, days, limit, planRead(selectedFields(info))));
   }
 
   @FieldResolver(() => [Engagement], { description: "AT_RISK engagements, soonest first; `healthReasons` says why." })
   async atRisk(
     @Root() dashboard: Dashboard,
     @Ctx() { prisma, loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg("limit", () => Int, { defaultValue: 20 }) limit: number,
   ): Promise<Engagement[]> {
     requireLimit("limit", limit);
-    // An AT_RISK engagement has not ended.
-    const startsFrom = await loaders.earliestStartReaching.load(dashboard.today);
-    return withHealth(prisma, Health.AT_RISK, dashboard.today, limit, startsFrom);
+    const plan = planRead(selectedFields(info));
+    return primed(loaders, await withHealth(prisma, Health.AT_RISK, dashboard.today, limit, plan));
   }
 
   @FieldResolver(() => [Engagement], { description: "OVERDUE engagements, oldest first." })
-  overdue(
+  async overdue(
     @Root() dashboard: Dashboard,
-    @Ctx() { prisma }: Context,
+    @Ctx() { prisma, loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
     @Arg("limit", () => Int, { defaultValue: 20 }) limit: number,
   ): Promise<Engagement[]> {
-    return withHealth(prisma, Health.OVERDUE, dashboard.today, requireLimit("limit", limit));
+    requireLimit("limit", limit);
+    const plan = planRead(selectedFields(info));
+    return primed(loaders, await withHealth(prisma, Health.OVERDUE, dashboard.today, limit, plan));
   }
 
   @FieldResolver(() => [StatusChange], { description: "The latest lifecycle moves, newest first." })

@@ -1,12 +1,14 @@
 import { EngagementStatus, Prisma, type PrismaClient } from "@engagement-tracker/db";
 import DataLoader from "dataloader";
-import type { Engagement } from "../engagements/engagement.type.ts";
 import {
   countMatching,
   healthCondition,
   isOpen,
   readSoonestFirst,
+  startsNearEnoughToReach,
   type EngagementScope,
+  type ReadEngagement,
+  type ReadPlan,
 } from "../engagements/read/index.ts";
 import { dayValue } from "../engagements/read/sql.ts";
 import { toStatusChange, type StatusChange } from "../engagements/status-change.type.ts";
@@ -115,20 +117,14 @@ export async function countByHealth(prisma: PrismaClient, tally: StatusTally): P
   return OPEN_HEALTHS.map((health) => Object.assign(new HealthCount(), { health, count: counts[health] }));
 }
 
-/** What the overview's lists need to know of the day they are drawn for. */
-export interface ListDay {
-  today: Date;
-  /** No engagement that has not ended by `today` starts before this (see `earliestStartReaching`). */
-  earliestUnfinishedStart: Date;
-}
-
 /** Not yet finished engagements whose planned window starts within the next `days` days (or is under way). */
-export async function upcoming(
+export function upcoming(
   prisma: PrismaClient,
-  { today, earliestUnfinishedStart }: ListDay,
+  today: Date,
   days: number,
   limit: number,
-): Promise<Engagement[]> {
+  plan: ReadPlan,
+): Promise<ReadEngagement[]> {
   return readSoonestFirst(
     prisma,
     (eb) =>
@@ -136,33 +132,33 @@ export async function upcoming(
         unarchived(eb),
         isOpen(eb),
         eb("e.endsOn", ">=", dayValue(today)),
-        eb("e.startsOn", ">=", dayValue(earliestUnfinishedStart)),
+        startsNearEnoughToReach(eb, today),
         eb("e.startsOn", "<=", dayValue(addDays(today, days))),
       ]),
     limit,
+    plan,
   );
 }
 
-/**
- * Engagements of one health, soonest first. `startsFrom`, when the health implies the engagement
- * has not ended (AT_RISK), lets the walk in start order skip the past.
- */
-export async function withHealth(
+/** Engagements of one health, soonest first. */
+export function withHealth(
   prisma: PrismaClient,
   health: Health,
   today: Date,
   limit: number,
-  startsFrom?: Date,
-): Promise<Engagement[]> {
+  plan: ReadPlan,
+): Promise<ReadEngagement[]> {
   return readSoonestFirst(
     prisma,
     (eb) =>
       eb.and([
         unarchived(eb),
         healthCondition(eb, health, today),
-        ...(startsFrom ? [eb("e.startsOn", ">=", dayValue(startsFrom))] : []),
+        // An AT_RISK engagement has not ended: the walk in start order can skip the past.
+        ...(health === Health.AT_RISK ? [startsNearEnoughToReach(eb, today)] : []),
       ]),
     limit,
+    plan,
   );
 }
 

@@ -1,29 +1,11 @@
 import type { PrismaClient, StatusChange as StatusChangeRow } from "@engagement-tracker/db";
-import DataLoader from "dataloader";
 import { groupLoader, rowLoader } from "../common/loaders.ts";
 import { toEngagementEvent } from "./engagement-event.type.ts";
-import { boundWithinStoredDates } from "../common/validation.ts";
-import { addDays } from "./health.ts";
 import { toEngagement } from "./engagement.type.ts";
 import { toStatusChange } from "./status-change.type.ts";
 
-/**
- * The earliest start of any engagement whose window reaches `day` (ends on it or later): `day`
- * less the longest window (read from an index on the window's length).
- */
-async function earliestStartReaching(prisma: PrismaClient, day: Date): Promise<Date> {
-  const [longest] = await prisma.$queryRaw<{ days: number | null }[]>`
-    SELECT max("endsOn" - "startsOn") AS days FROM "Engagement"`;
-  return addDays(boundWithinStoredDates(day), -(longest?.days ?? 0));
-}
-
 export function createEngagementLoaders(prisma: PrismaClient) {
   return {
-    /** Per request, so lists drawn for the same day look the longest window up once. */
-    earliestStartReaching: new DataLoader<Date, Date, number>(
-      (days) => Promise.all(days.map((day) => earliestStartReaching(prisma, day))),
-      { cacheKeyFn: (day) => day.getTime() },
-    ),
     activityByEngagement: groupLoader(
       async (engagementIds) =>
         (

@@ -27,11 +27,14 @@ export function healthCondition(eb: EngagementScope, health: Health, today: Date
     eb.not(statusIn(eb, SETTLED_STATUSES)),
     eb("e.startsOn", "<=", dayValue(addDays(today, AT_RISK_LEAD_DAYS))),
   ]);
-  const milestonePastDue = eb.exists(
+  // `IN` rather than a correlated EXISTS: beside an OR, PostgreSQL hashes the set of engagements with a
+  // past-due milestone once instead of probing the milestones for every engagement the walk meets.
+  const milestonePastDue = eb(
+    "e.id",
+    "in",
     eb
       .selectFrom("Milestone as m")
-      .select(sql.lit(1).as("one"))
-      .whereRef("m.engagementId", "=", "e.id")
+      .select("m.engagementId")
       .where("m.completedAt", "is", null)
       .where("m.removedAt", "is", null)
       .where("m.dueOn", "<", dayValue(today)),

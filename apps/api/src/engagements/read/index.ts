@@ -8,7 +8,7 @@ import type { EngagementFilter, EngagementOrder } from "../engagement.inputs.ts"
 import { toEngagement, type Engagement, type EngagementRow } from "../engagement.type.ts";
 import { todayUtc } from "../health.ts";
 import { filterCondition, startsNearEnoughToReach, type Condition, type EngagementScope } from "./conditions.ts";
-import { WHOLE_ENGAGEMENT, type ReadPlan } from "./plan.ts";
+import type { ReadPlan } from "./plan.ts";
 import { runQuery, sqlBuilder, uuidValue, uuidValues } from "./sql.ts";
 import { countMatching, readList, type ShapedEngagement } from "./statements.ts";
 
@@ -125,10 +125,10 @@ export async function readSoonestFirst(
   prisma: PrismaClient,
   where: (eb: EngagementScope) => Condition,
   limit: number,
-  plan: ReadPlan = WHOLE_ENGAGEMENT,
-): Promise<Engagement[]> {
+  plan: ReadPlan,
+): Promise<ReadEngagement[]> {
   const shaped = await readList(prisma, plan, [{ where, column: "startsOn", direction: "asc", limit }], limit);
-  return shaped.map((row) => split(row).engagement);
+  return shaped.map(split);
 }
 
 /** Which of `rowIds` `filter` lets through now. */
