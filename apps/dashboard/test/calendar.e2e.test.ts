@@ -1,6 +1,8 @@
+import { DashboardAddMilestoneDocument } from "@engagement-tracker/schema";
 import type { Locator, Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import {
+  apiAs,
   browserSession,
   engagementOfMyOwn,
   expectNoSeriousAxeViolations,
@@ -122,6 +124,24 @@ describe("the calendar", () => {
       "2031-03-10",
       "2031-03-12",
     );
+  });
+
+  it("shows a milestone due long before its engagement starts on its due day", async () => {
+    const page = session.page;
+    const engagement = await engagementOfMyOwn({ startsOn: "2032-10-18", endsOn: "2032-10-19" });
+    const dueOn = "2032-04-01"; // 200 days before it starts
+    const api = await apiAs("editor");
+    const { addMilestone } = await api(DashboardAddMilestoneDocument, {
+      input: { engagementId: engagement.id, title: "Venue options shortlisted", dueOn },
+    });
+    expect(addMilestone.errors).toEqual([]);
+    await page.goto(`/calendar?date=${dueOn}`);
+    const milestone = grid(page).getByRole("listitem").filter({ hasText: "Venue options shortlisted" });
+    await expectWithinDays(page, milestone, dueOn, dueOn);
+    expect(await milestone.innerText()).toContain(`milestone of ${engagement.title}`);
+    // The engagement itself is months away: only its milestone is in April.
+    expect(await grid(page).getByRole("link", { name: engagement.title }).count()).toBe(0);
+    expect(await agendaDay(page, "Thursday, April 1, 2032").innerText()).toContain("Venue options shortlisted");
   });
 
   it("marks an overdue milestone in words", async () => {

@@ -71,6 +71,22 @@ describe("saved views", () => {
     await page.close();
   });
 
+  it("lists the demo's shared MMCA preparation view, which opens the upcoming MMCA meetings", async () => {
+    const page = await viewer.newPage();
+    await page.goto("/views");
+    const row = page.locator("tbody tr", { hasText: "MMCA preparation" });
+    expect(await row.locator("td").nth(1).innerText()).toBe("Shared");
+    await row.getByRole("link", { name: "MMCA preparation" }).click();
+    await page.waitForURL(/series=/);
+    expect(new URL(page.url()).searchParams.get("show")).toBeNull(); // upcoming: the list's default
+    const titles = await tableTitles(page);
+    expect(titles).toContain("Military Maritime Consultative Agreement meeting, Honolulu");
+    // Past meetings and other series' engagements are left out.
+    expect(titles).not.toContain("MMCA working group meeting, Shanghai (April 2025)");
+    expect(titles).not.toContain("Joint site survey for missing WWII U.S. personnel, Guangxi Zhuang Autonomous Region");
+    await page.close();
+  });
+
   it("lets its owner rename and delete a view", async () => {
     const page = await editor.newPage();
     await page.goto("/views");

@@ -1,5 +1,6 @@
 import { EngagementEventKind, type Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
 import { DEMO_CALENDAR_DAY, demoEngagements, type DemoEngagement } from "./demo-engagements.ts";
+import { ensureDemoViews } from "./demo-views.ts";
 import { assertValidHistory, calendarDate, DAY_MS } from "./lifecycle.ts";
 import { ensureReferenceData, type ReferenceIds } from "./reference-data.ts";
 
@@ -14,9 +15,10 @@ export interface SeedOptions {
 }
 
 /**
- * Loads the demo users, series, organizations and engagements, their dates moved so they read
+ * Loads the demo users, series, organizations, engagements and shared views, their dates moved so they read
  * the same from `today` as from DEMO_CALENDAR_DAY (historical events keep theirs). Idempotent:
- * rows are matched on natural keys (email, short name, name + country, engagement title) and
+ * rows are matched on natural keys (email, short name, name + country, engagement title, view name
+ * + owner) and
  * only missing ones are created, so a re-run, on any day, creates nothing and never overwrites edits.
  */
 export async function seedDemoData(
@@ -36,6 +38,7 @@ export async function seedDemoData(
         await tx.engagement.create({ data: engagementData(dated, reference.ids) });
         created += 1 + engagement.participants.length + engagement.milestones.length + engagement.history.length;
       }
+      created += await ensureDemoViews(tx, reference.ids);
       return { created };
     },
     { timeout: 60_000, maxWait: 10_000 },

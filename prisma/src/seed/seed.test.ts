@@ -18,16 +18,19 @@ afterAll(async () => {
 });
 
 async function rowCounts(prisma: PrismaClient) {
-  const [users, series, organizations, engagements, participations, milestones, statusChanges] = await Promise.all([
-    prisma.user.count(),
-    prisma.series.count(),
-    prisma.organization.count(),
-    prisma.engagement.count(),
-    prisma.participation.count(),
-    prisma.milestone.count(),
-    prisma.statusChange.count(),
-  ]);
-  return { users, series, organizations, engagements, participations, milestones, statusChanges };
+  const [users, series, organizations, engagements, participations, milestones, statusChanges, views, pins] =
+    await Promise.all([
+      prisma.user.count(),
+      prisma.series.count(),
+      prisma.organization.count(),
+      prisma.engagement.count(),
+      prisma.participation.count(),
+      prisma.milestone.count(),
+      prisma.statusChange.count(),
+      prisma.savedView.count(),
+      prisma.savedViewPin.count(),
+    ]);
+  return { users, series, organizations, engagements, participations, milestones, statusChanges, views, pins };
 }
 
 async function historyMismatches(prisma: PrismaClient): Promise<string[]> {
@@ -63,6 +66,29 @@ describe("seedDemoData", () => {
     expect(await seedDemoData(prisma, { today: day(DEMO_CALENDAR_DAY) })).toEqual({ created: 0 });
     expect(await seedDemoData(prisma, { today: day("2027-08-01") })).toEqual({ created: 0 });
     expect(await rowCounts(prisma)).toEqual(before);
+  });
+
+  it("shares a view of the MMCA series' upcoming engagements, pinned by its owner, and leaves it as its owner changed it", async () => {
+    const view = await prisma.savedView.findFirstOrThrow({
+      where: { name: "MMCA preparation" },
+      include: { user: true, pins: { include: { user: true } } },
+    });
+    const mmca = await prisma.series.findUniqueOrThrow({ where: { shortName: "MMCA" } });
+    expect(view).toMatchObject({ shared: true, user: { name: "Lt. Col. Dana Mercer" } });
+    expect(view.filter).toEqual({
+      seriesIds: [Buffer.from(`Series:${mmca.id}`).toString("base64")],
+      upcoming: true,
+    });
+    expect(view.pins.map((pin) => pin.user.name)).toEqual(["Lt. Col. Dana Mercer"]);
+
+    // Its owner unpins it and changes its filter: a later run leaves it as they left it.
+    await prisma.savedViewPin.deleteMany({ where: { viewId: view.id } });
+    await prisma.savedView.update({ where: { id: view.id }, data: { filter: { seriesIds: [] } } });
+    expect(await seedDemoData(prisma, { today: day(DEMO_CALENDAR_DAY) })).toEqual({ created: 0 });
+    expect(await prisma.savedView.findUniqueOrThrow({ where: { id: view.id } })).toMatchObject({
+      filter: { seriesIds: [] },
+    });
+    expect(await prisma.savedViewPin.count({ where: { viewId: view.id } })).toBe(0);
   });
 
   it("keeps each engagement's status and version in step with its history", async () => {

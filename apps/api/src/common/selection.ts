@@ -17,11 +17,20 @@ export function selectedFields(info: GraphQLResolveInfo): Set<string> {
  * fragments, aliases and @skip/@include taken into account: what a list can fetch up front.
  */
 export function selectedNodeFields(info: GraphQLResolveInfo): Set<string> {
+  return new Set(selectedNodes(info).flatMap((node) => childrenOf(node).map((field) => field.name)));
+}
+
+/** The fields selected on `field` of a connection's nodes (such as a milestone's `engagement`), however reached. */
+export function selectedNodeFieldsOf(info: GraphQLResolveInfo, field: string): Set<string> {
+  const objects = selectedNodes(info).flatMap((node) => named(childrenOf(node), field));
+  return new Set(objects.flatMap((object) => childrenOf(object).map((child) => child.name)));
+}
+
+function selectedNodes(info: GraphQLResolveInfo): ResolveTree[] {
   const connection = parseResolveInfo(info) as ResolveTree | null;
   const children = connection ? childrenOf(connection) : [];
-  const nodes = [
+  return [
     ...named(children, "nodes"),
     ...named(children, "edges").flatMap((edges) => named(childrenOf(edges), "node")),
   ];
-  return new Set(nodes.flatMap((node) => childrenOf(node).map((field) => field.name)));
 }

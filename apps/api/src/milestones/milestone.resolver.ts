@@ -1,11 +1,18 @@
-import { Arg, Authorized, Ctx, FieldResolver, Mutation, Resolver, Root } from "type-graphql";
+import type { GraphQLResolveInfo } from "graphql";
+import { Arg, Args, Authorized, Ctx, FieldResolver, Info, Mutation, Query, Resolver, Root } from "type-graphql";
+import { PageArgs } from "../common/connection.ts";
 import { Role } from "../common/enums.ts";
+import { DateScalar } from "../common/scalars.ts";
+import { selectedNodeFields, selectedNodeFieldsOf } from "../common/selection.ts";
 import { CurrentViewer } from "../auth/current-viewer.ts";
 import type { Viewer } from "../auth/viewer.ts";
 import type { Context } from "../context.ts";
 import { engagementMutation } from "../engagements/engagement-mutation.ts";
 import type { WriteResult } from "../engagements/versioned-write.ts";
+import { EngagementFilter } from "../engagements/engagement.inputs.ts";
 import { Engagement } from "../engagements/engagement.type.ts";
+import { primeLoaders } from "../engagements/prime-loaders.ts";
+import { planRead } from "../engagements/read/index.ts";
 import { User } from "../users/user.type.ts";
 import {
   AddMilestoneInput,
@@ -15,15 +22,45 @@ import {
 } from "./milestone.inputs.ts";
 import { MilestonePayload } from "./milestone.payloads.ts";
 import { addMilestone, removeMilestone, setMilestoneDone, updateMilestone } from "./milestone.service.ts";
-import { Milestone } from "./milestone.type.ts";
+import { Milestone, MilestoneConnection } from "./milestone.type.ts";
+import { readMilestonesInRange } from "./milestone-range.ts";
 
 const toMilestonePayload = ({ engagement, extra }: WriteResult<Milestone>) => ({ engagement, milestone: extra });
 
 @Resolver(() => Milestone)
 export class MilestoneResolver {
+  @Authorized()
+  @Query(() => MilestoneConnection, {
+    description:
+      "Milestones due from `from` to `to` (inclusive) whose engagement `filter` lets through (the engagements list's filter, refused alike), by due date then ID; removed ones are left out.",
+  })
+  async milestones(
+    @Ctx() { prisma, loaders }: Context,
+    @Info() info: GraphQLResolveInfo,
+    // type-graphql lists arguments in the SDL last first: these read from, to, paging, filter there.
+    @Arg("filter", () => EngagementFilter, { nullable: true }) filter: EngagementFilter | null | undefined,
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg("to", () => DateScalar) to: Date,
+    @Arg("from", () => DateScalar) from: Date,
+  ): Promise<MilestoneConnection> {
+    const plan = selectedNodeFields(info).has("engagement") ? planRead(selectedNodeFieldsOf(info, "engagement")) : null;
+    const result = await readMilestonesInRange(prisma, { from, to, filter, page, plan });
+    return Object.assign(new MilestoneConnection(), {
+      edges: result.rows.map(({ milestone, engagement }, index) => {
+        if (engagement) {
+          primeLoaders(loaders, engagement);
+          milestone.readEngagement = engagement.engagement;
+        }
+        return { node: milestone, cursor: result.cursors[index]! };
+      }),
+      pageInfo: result.pageInfo,
+      countTotal: result.countTotal,
+    });
+  }
+
   @FieldResolver(() => Engagement)
   async engagement(@Root() milestone: Milestone, @Ctx() { loaders }: Context): Promise<Engagement> {
-    return (await loaders.engagementById.load(milestone.engagementId))!;
+    return milestone.readEngagement ?? (await loaders.engagementById.load(milestone.engagementId))!;
   }
 
   @FieldResolver(() => User, {

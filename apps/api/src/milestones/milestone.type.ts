@@ -1,6 +1,8 @@
 import type { Milestone as MilestoneRow } from "@engagement-tracker/db";
 import { Field, ObjectType } from "type-graphql";
+import type { Engagement } from "../engagements/engagement.type.ts";
 import { TODAY_IS_UTC, todayUtc } from "../engagements/health.ts";
+import { Connection } from "../common/connection.ts";
 import { Node, NodeObject, fromRow } from "../common/node.ts";
 import { DateScalar, DateTimeScalar } from "../common/scalars.ts";
 
@@ -10,6 +12,8 @@ export class Milestone extends NodeObject {
 
   engagementId: string;
   completedById: string | null;
+  /** Its engagement, when the statement that read the milestone read that too. */
+  readEngagement?: Engagement;
 
   @Field(() => String)
   title: string;
@@ -42,3 +46,6 @@ export class Milestone extends NodeObject {
 }
 
 export const toMilestone = (row: MilestoneRow): Milestone => fromRow(Milestone, row);
+
+@ObjectType()
+export class MilestoneConnection extends Connection(Milestone) {}

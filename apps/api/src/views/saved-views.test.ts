@@ -15,6 +15,7 @@ const SavedViews = graphql(`
       filter {
         statuses
         kinds
+        seriesIds
         countries
         health
         search
@@ -94,6 +95,10 @@ const ViewedEngagements = graphql(`
       nodes {
         title
         startsOn
+        endsOn
+        series {
+          shortName
+        }
       }
     }
   }
@@ -136,7 +141,7 @@ describe("saved views", () => {
     expect(saved).toMatchObject({ name: "Surveys in China", shared: false, pinned: false, mine: true });
 
     const listed = (await viewsOf(viewer)).find((view) => view.id === saved.id)!;
-    expect(listed.filter).toEqual({ ...filter, health: null, upcoming: null, includeArchived: false });
+    expect(listed.filter).toEqual({ ...filter, seriesIds: null, health: null, upcoming: null, includeArchived: false });
     expect(listed.orderBy).toEqual({ field: "TITLE", direction: "DESC" });
 
     await save(viewer, { id: saved.id, name: "China surveys", pinned: true });
@@ -216,5 +221,20 @@ describe("saved views", () => {
     expect(new Set(titles)).toEqual(new Set([...dashboard.atRisk, ...dashboard.overdue].map((item) => item.title)));
     const starts = engagements.nodes.map((node) => node.startsOn);
     expect(starts).toEqual([...starts].sort());
+  });
+
+  it.each([
+    ["MMCA preparation", "MMCA", true],
+    ["POW/MIA accounting missions", "POW/MIA", false],
+  ])('shares the demo "%s" view: the %s engagements', async (name, series, upcoming) => {
+    const view = (await viewsOf(viewer)).find((candidate) => candidate.name === name)!;
+    expect(view).toMatchObject({ shared: true, mine: false, builtIn: false });
+    const { engagements } = await viewer.query(ViewedEngagements, { filter: view.filter, orderBy: view.orderBy });
+    expect(engagements.nodes.length).toBeGreaterThan(0);
+    expect(new Set(engagements.nodes.map((node) => node.series?.shortName))).toEqual(new Set([series]));
+    if (upcoming) {
+      const today = new Date().toISOString().slice(0, 10);
+      expect(engagements.nodes.every((node) => node.endsOn >= today)).toBe(true);
+    }
   });
 });

@@ -20,7 +20,7 @@ import {
   type CalendarPeriod,
   type CalendarView,
 } from "../../lib/calendar";
-import { addDays, type Formatter } from "../../lib/format";
+import type { Formatter } from "../../lib/format";
 import { HEALTH_LABELS, HEALTHS, STATUS_LABELS, STATUSES } from "../../lib/labels";
 import { filterOf, withoutFilters, type SearchParams } from "../../lib/list-view";
 import { firstNodes } from "../../lib/paging";
@@ -31,11 +31,11 @@ import { calendarHref } from "../../lib/routes";
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Calendar" };
 
-// 30 a page: the API's per-query cost limit (OPERATION_LIMITS.maxCost in @engagement-tracker/schema/limits)
-// counts these fields at about 120 an engagement, so it refuses pages past 41.
+// 60 a page: the API's per-query cost limit (OPERATION_LIMITS.maxCost in @engagement-tracker/schema/limits)
+// counts these fields at about 63 an engagement, so it refuses pages past 79.
 const CalendarEngagementsQuery = graphql(`
   query CalendarEngagements($filter: EngagementFilter, $after: String) {
-    engagements(filter: $filter, orderBy: { field: START_DATE, direction: ASC }, first: 30, after: $after) {
+    engagements(filter: $filter, orderBy: { field: START_DATE, direction: ASC }, first: 60, after: $after) {
       pageInfo {
         hasNextPage
         endCursor
@@ -47,15 +47,24 @@ const CalendarEngagementsQuery = graphql(`
   }
 `);
 
+// 50 a page: the same limit counts these fields at about 91 a milestone, so it refuses pages past 54.
+const CalendarMilestonesQuery = graphql(`
+  query CalendarMilestones($from: Date!, $to: Date!, $filter: EngagementFilter, $after: String) {
+    milestones(from: $from, to: $to, filter: $filter, first: 50, after: $after) {
+      pageInfo {
+        hasNextPage
+        endCursor
+      }
+      nodes {
+        ...Calendar_milestone
+      }
+    }
+  }
+`);
+
 type CalendarEngagement = CalendarEngagementsQuery["engagements"]["nodes"][number];
 
-/**
- * Milestones are mostly preparation, due weeks before their engagement starts: engagements
- * starting up to this long after the period are read too, for the milestones they have due in it.
- */
-const MILESTONE_LEAD_DAYS = 120;
-
-/** A calendar reads at most this many engagements; the filters narrow a crowded month. */
+/** A calendar reads at most this many engagements, and as many milestones; the filters narrow a crowded month. */
 const CALENDAR_LIMIT = 2_000;
 
 const MILESTONE_LABELS = { due: "Milestone due", overdue: "Milestone overdue", done: "Milestone done" } as const;
@@ -63,18 +72,34 @@ const MILESTONE_LABELS = { due: "Milestone due", overdue: "Milestone overdue", d
 const later = (a: string, b: string) => (a > b ? a : b);
 const earlier = (a: string, b: string) => (a < b ? a : b);
 
-/** Every engagement of the view under way in the days shown, or with a milestone due in them. */
+// Shared reads: a change refreshes every open calendar (LiveUpdates), and readers of one role see the same.
+
+/** Every engagement of the view under way in the days shown. */
 async function engagementsFor(view: CalendarView, period: CalendarPeriod): Promise<ApiResult<CalendarEngagement[]>> {
-  const { shownFirst, shownLast } = period;
   const filter = filterOf(view.filters);
   // The reader's own dates narrow the calendar further, never widen it.
-  const from = filter.from ? later(filter.from, shownFirst) : shownFirst;
-  const to = earlier(filter.to ?? "9999-12-31", addDays(shownLast, MILESTONE_LEAD_DAYS));
+  const from = filter.from ? later(filter.from, period.shownFirst) : period.shownFirst;
+  const to = filter.to ? earlier(filter.to, period.shownLast) : period.shownLast;
   if (from > to) return { ok: true, data: [] };
   return firstNodes(CALENDAR_LIMIT, async (after) => {
-    // Shared: a change refreshes every open calendar (LiveUpdates), and readers of one role see the same.
     const page = await sharedQuery(CalendarEngagementsQuery, { filter: { ...filter, from, to }, after });
     return page.ok ? { ok: true, data: page.data.engagements } : page;
+  });
+}
+
+/**
+ * Every milestone due in the days shown whose engagement is in the view, read by its own due
+ * date: preparation is often due long before its engagement starts.
+ */
+async function milestonesFor(view: CalendarView, period: CalendarPeriod): Promise<ApiResult<CalendarMilestone[]>> {
+  return firstNodes(CALENDAR_LIMIT, async (after) => {
+    const page = await sharedQuery(CalendarMilestonesQuery, {
+      from: period.shownFirst,
+      to: period.shownLast,
+      filter: filterOf(view.filters),
+      after,
+    });
+    return page.ok ? { ok: true, data: page.data.milestones } : page;
   });
 }
 
@@ -83,7 +108,11 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
   const format = await getFormatter();
   const today = format.today();
   const period = periodOf(view, today);
-  const [options, engagements] = await Promise.all([readFilterOptions(), engagementsFor(view, period)]);
+  const [options, engagements, milestones] = await Promise.all([
+    readFilterOptions(),
+    engagementsFor(view, period),
+    milestonesFor(view, period),
+  ]);
   const unit = view.mode === "week" ? "week" : "month";
   const title =
     view.mode === "week" ? `Week of ${format.dayRange(period.first, period.last)}` : format.longMonth(period.first);
@@ -142,11 +171,14 @@ export default async function CalendarPage({ searchParams }: { searchParams: Pro
         </div>
         {!engagements.ok ? (
           <ApiProblemNotice problem={engagements.problem} />
+        ) : !milestones.ok ? (
+          <ApiProblemNotice problem={milestones.problem} />
         ) : (
           <CalendarBody
             view={view}
             period={period}
             engagements={engagements.data}
+            milestones={milestones.data}
             today={today}
             format={format}
             title={title}
@@ -161,6 +193,7 @@ function CalendarBody({
   view,
   period,
   engagements,
+  milestones,
   today,
   format,
   title,
@@ -168,27 +201,21 @@ function CalendarBody({
   view: CalendarView;
   period: CalendarPeriod;
   engagements: readonly CalendarEngagement[];
+  milestones: readonly CalendarMilestone[];
   today: string;
   format: Formatter;
   title: string;
 }) {
-  const { shownFirst, shownLast } = period;
   const milestonesByDay = new Map<string, CalendarMilestone[]>();
-  for (const engagement of engagements) {
-    for (const milestone of engagement.milestones) {
-      if (milestone.dueOn < shownFirst || milestone.dueOn > shownLast) continue;
-      milestonesByDay.set(milestone.dueOn, [
-        ...(milestonesByDay.get(milestone.dueOn) ?? []),
-        { ...milestone, engagement },
-      ]);
-    }
+  for (const milestone of milestones) {
+    milestonesByDay.set(milestone.dueOn, [...(milestonesByDay.get(milestone.dueOn) ?? []), milestone]);
   }
-  const under = engagements.filter((engagement) => engagement.startsOn <= shownLast && engagement.endsOn >= shownFirst);
   return (
     <>
-      {engagements.length >= CALENDAR_LIMIT ? (
+      {engagements.length >= CALENDAR_LIMIT || milestones.length >= CALENDAR_LIMIT ? (
         <p className="notice notice-warning">
-          Only the first {CALENDAR_LIMIT.toLocaleString(format.locale)} engagements are shown: filter to see the rest.
+          Only the first {CALENDAR_LIMIT.toLocaleString(format.locale)} engagements and milestones are shown: filter to
+          see the rest.
         </p>
       ) : null}
       <ul className={styles.legend} aria-label="Key">
@@ -216,7 +243,7 @@ function CalendarBody({
       <div className={styles.gridFrame} data-mode={view.mode}>
         <CalendarGrid
           period={period}
-          engagements={under}
+          engagements={engagements}
           milestonesByDay={milestonesByDay}
           today={today}
           format={format}
@@ -227,7 +254,7 @@ function CalendarBody({
         <h2 id="agenda-heading">Agenda</h2>
         <CalendarAgenda
           period={period}
-          engagements={under}
+          engagements={engagements}
           milestonesByDay={milestonesByDay}
           today={today}
           format={format}

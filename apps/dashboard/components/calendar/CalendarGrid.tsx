@@ -1,4 +1,9 @@
-import { graphql, type Calendar_EngagementFragment, type Health } from "@engagement-tracker/schema";
+import {
+  graphql,
+  type Calendar_EngagementFragment,
+  type Calendar_MilestoneFragment,
+  type Health,
+} from "@engagement-tracker/schema";
 import { weekBars, type CalendarPeriod } from "../../lib/calendar";
 import type { Formatter } from "../../lib/format";
 import { HEALTH_LABELS, STATUS_LABELS } from "../../lib/labels";
@@ -13,19 +18,24 @@ export const CalendarFragment = graphql(`
     health
     startsOn
     endsOn
-    milestones {
+  }
+`);
+
+export const CalendarMilestoneFragment = graphql(`
+  fragment Calendar_milestone on Milestone {
+    id
+    title
+    dueOn
+    completedAt
+    overdue
+    engagement {
       id
       title
-      dueOn
-      completedAt
-      overdue
     }
   }
 `);
 
-export type CalendarMilestone = Calendar_EngagementFragment["milestones"][number] & {
-  engagement: Calendar_EngagementFragment;
-};
+export type CalendarMilestone = Calendar_MilestoneFragment;
 
 /** Health beside the status colour, as a mark that needs no colour to read; on track needs none. */
 export const HEALTH_MARKS: Record<Health, string> = { ON_TRACK: "", AT_RISK: "!", OVERDUE: "!!", CLOSED: "✓" };

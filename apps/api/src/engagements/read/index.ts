@@ -10,7 +10,7 @@ import { todayUtc } from "../health.ts";
 import { filterCondition, startsNearEnoughToReach, type Condition, type EngagementScope } from "./conditions.ts";
 import type { ReadPlan } from "./plan.ts";
 import { runQuery, sqlBuilder, uuidValue, uuidValues } from "./sql.ts";
-import { countMatching, readList, type ShapedEngagement } from "./statements.ts";
+import { countMatching, readList, reviveEngagement, type ShapedEngagement } from "./statements.ts";
 
 export {
   checkFilter,
@@ -21,8 +21,9 @@ export {
   type Condition,
   type EngagementScope,
 } from "./conditions.ts";
-export { countMatching } from "./statements.ts";
+export { countMatching, engagementObject, reviveMilestone, type ShapedEngagement } from "./statements.ts";
 export { WHOLE_ENGAGEMENT, planRead, type ReadPlan } from "./plan.ts";
+export { dayValue, runQuery, sqlBuilder, uuidValue } from "./sql.ts";
 
 export type StatusChangeWithActor = Prisma.StatusChangeGetPayload<object> & { actor: PublicUserRow | null };
 
@@ -55,6 +56,12 @@ function split(shaped: ShapedEngagement): ReadEngagement {
     engagement: toEngagement(columns as unknown as EngagementRow),
     related: { series, participants, milestones, statusHistory, latestStatusChange },
   };
+}
+
+/** An engagement another statement nested with `engagementObject`, its dates revived, split for the loaders. */
+export function readNested(shaped: ShapedEngagement): ReadEngagement {
+  reviveEngagement(shaped);
+  return split(shaped);
 }
 
 export interface EngagementPage {

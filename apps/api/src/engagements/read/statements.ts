@@ -109,14 +109,17 @@ function reviveStatusChange(change: Shaped | null): void {
   if (change.actor) reviveDates(change.actor, ["disabledAt"]);
 }
 
+/** Turns the date text of a milestone read as JSON into `Date`s. */
+export const reviveMilestone = (milestone: Shaped): void => void reviveDates(milestone, MILESTONE_DATES);
+
 /** Turns the date text of an engagement read as JSON, and of its relations, into `Date`s. */
-function reviveEngagement(engagement: Shaped): void {
+export function reviveEngagement(engagement: Shaped): void {
   reviveDates(engagement, ENGAGEMENT_DATES);
   if (engagement.series) reviveDates(engagement.series, CREATED);
   (engagement.participants as Shaped[] | undefined)?.forEach((participant) =>
     reviveDates(participant.organization, CREATED),
   );
-  (engagement.milestones as Shaped[] | undefined)?.forEach((milestone) => reviveDates(milestone, MILESTONE_DATES));
+  (engagement.milestones as Shaped[] | undefined)?.forEach(reviveMilestone);
   (engagement.statusHistory as Shaped[] | undefined)?.forEach(reviveStatusChange);
   reviveStatusChange(engagement.latestStatusChange as Shaped | null);
 }
@@ -162,6 +165,19 @@ export async function readList(
   const engagements = JSON.parse(row!.rows) as ShapedEngagement[];
   engagements.forEach(reviveEngagement);
   return engagements;
+}
+
+/**
+ * The engagement whose row ID `rowId` gives, as one JSON object shaped as `readList` shapes its
+ * rows: for a statement that nests an engagement in each of its own rows.
+ */
+export function engagementObject(plan: ReadPlan, rowId: Expression<string>): Expression<unknown> {
+  const one = selectRanked(
+    plan,
+    { where: (eb) => eb("e.id", "=", rowId), column: "startsOn", direction: "asc", limit: 1 },
+    0,
+  );
+  return sqlBuilder.selectFrom(one.as("page")).select(engagementJson(plan).as("engagement"));
 }
 
 export async function countMatching(prisma: PrismaClient, where: (eb: EngagementScope) => Condition): Promise<number> {
