@@ -111,6 +111,11 @@ async function fillEveryTable(prisma: PrismaClient): Promise<void> {
   await prisma.apiToken.create({
     data: { name: "integration", prefix: "et_abc", tokenHash: "b".repeat(64), userId: user.id, expiresAt },
   });
+  // A feed that follows one of the seeded saved views, so both and their link survive the round trip.
+  const view = await prisma.savedView.findFirstOrThrow({ orderBy: { name: "asc" } });
+  await prisma.calendarFeed.create({
+    data: { name: "Desk calendar", prefix: "etc_abc", tokenHash: "c".repeat(64), userId: user.id, viewId: view.id },
+  });
 }
 
 describe("export and import", () => {
