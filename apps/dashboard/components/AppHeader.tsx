@@ -39,7 +39,8 @@ async function pinnedViews(token: string): Promise<readonly PinnedViewLink[]> {
 
 export async function AppHeader() {
   const [viewer, token] = await Promise.all([getViewer(), sessionToken()]);
-  const pinned = token ? await pinnedViews(token) : [];
+  // A cookie alone proves nothing (it may have expired): only a signed-in reader has views to pin.
+  const pinned = viewer && token ? await pinnedViews(token) : [];
   return (
     <header className={styles.header}>
       <div className={styles.inner}>
