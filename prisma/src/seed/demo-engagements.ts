@@ -24,6 +24,9 @@ export interface DemoEngagement {
   outcome?: string;
   participants: { organization: OrganizationKey; role: ParticipationRole }[];
   milestones: { title: string; dueOn: string; completedAt?: string; note?: string }[];
+  /** The responsible desk officer; the one who opened it when not given. */
+  owner?: UserKey;
+  coOwners?: UserKey[];
   /** In order; the engagement's status and version follow from it. */
   history: { to: EngagementStatus; at: string; by: UserKey; reason?: string }[];
 }
@@ -224,6 +227,8 @@ export const demoEngagements: DemoEngagement[] = [
   },
   {
     title: "Military Maritime Consultative Agreement meeting, Honolulu",
+    owner: "editor",
+    coOwners: ["castillo"],
     kind: EngagementKind.CONSULTATION,
     series: "MMCA",
     startsOn: "2026-12-15",
@@ -288,6 +293,7 @@ export const demoEngagements: DemoEngagement[] = [
   },
   {
     title: "Joint site survey for missing WWII U.S. personnel, Guangxi Zhuang Autonomous Region",
+    coOwners: ["editor"],
     kind: EngagementKind.SITE_SURVEY,
     series: "POW_MIA",
     startsOn: "2027-01-05",
@@ -530,6 +536,7 @@ export const demoEngagements: DemoEngagement[] = [
   },
   {
     title: "Military crisis communication working group (video teleconference)",
+    owner: "editor",
     kind: EngagementKind.WORKING_GROUP,
     startsOn: "2026-12-08",
     endsOn: "2026-12-08",

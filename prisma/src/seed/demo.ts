@@ -69,6 +69,7 @@ function engagementData(engagement: DemoEngagement, ids: ReferenceIds): Prisma.E
   assertValidHistory(engagement.title, history);
   const createdAt = history[0]!.at;
   const lastChange = history[history.length - 1]!;
+  const owner = engagement.owner ?? history[0]!.by;
 
   const milestones = engagement.milestones.map((milestone) => {
     const completedAt = milestone.completedAt ? new Date(milestone.completedAt) : null;
@@ -82,6 +83,7 @@ function engagementData(engagement: DemoEngagement, ids: ReferenceIds): Prisma.E
       completedAt,
       // The desk officer who opened the engagement keeps its milestones.
       completedBy: completedAt ? { connect: { id: ids.users[history[0]!.by] } } : undefined,
+      owner: { connect: { id: ids.users[owner] } },
       createdAt,
       updatedAt: completedAt ?? createdAt,
     };
@@ -94,6 +96,8 @@ function engagementData(engagement: DemoEngagement, ids: ReferenceIds): Prisma.E
     title: engagement.title,
     kind: engagement.kind,
     series: engagement.series ? { connect: { id: ids.series[engagement.series] } } : undefined,
+    owner: { connect: { id: ids.users[owner] } },
+    coOwners: { create: (engagement.coOwners ?? []).map((key) => ({ user: { connect: { id: ids.users[key] } } })) },
     round: engagement.round ?? null,
     status: lastChange.to,
     startsOn: calendarDate(engagement.startsOn),

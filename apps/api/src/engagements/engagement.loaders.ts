@@ -6,6 +6,7 @@ import { boundWithinStoredDates } from "../common/validation.ts";
 import { addDays } from "./health.ts";
 import { toEngagement } from "./engagement.type.ts";
 import { toStatusChange } from "./status-change.type.ts";
+import { publicUserFields, toUser } from "../users/user.type.ts";
 
 /**
  * The earliest start of any engagement whose window reaches `day` (ends on it or later): `day`
@@ -33,6 +34,17 @@ export function createEngagementLoaders(prisma: PrismaClient) {
           })
         ).map(toEngagementEvent),
       (event) => event.engagementId,
+    ),
+    coOwnersByEngagement: groupLoader(
+      async (engagementIds) =>
+        (
+          await prisma.engagementCoOwner.findMany({
+            where: { engagementId: { in: engagementIds } },
+            select: { engagementId: true, user: { select: publicUserFields } },
+            orderBy: [{ user: { name: "asc" } }, { userId: "asc" }],
+          })
+        ).map(({ engagementId, user }) => Object.assign(toUser(user), { engagementId })),
+      (user) => user.engagementId,
     ),
     engagementById: rowLoader(
       async (ids) => (await prisma.engagement.findMany({ where: { id: { in: ids } } })).map(toEngagement),

@@ -136,6 +136,7 @@ const DATE_COLUMNS = new Set<string>(["startsOn", "endsOn"]);
 function auditValue(column: string, value: unknown): unknown {
   if (value == null) return null;
   if (column === "seriesId") return globalIdOf("Series", value as string);
+  if (column === "ownerId") return globalIdOf("User", value as string);
   if (value instanceof Date) return DATE_COLUMNS.has(column) ? isoDay(value) : value.toISOString();
   return value;
 }

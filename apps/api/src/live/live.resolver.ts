@@ -4,7 +4,7 @@ import { unauthenticated } from "../auth/viewer.ts";
 import type { Context } from "../context.ts";
 import { createLoaders } from "../loader-registry.ts";
 import { EngagementFilter } from "../engagements/engagement.inputs.ts";
-import { checkFilter } from "../engagements/read/index.ts";
+import { checkFilter, forViewer } from "../engagements/read/index.ts";
 import { latestSequence } from "../engagements/versioned-write.ts";
 import { EngagementChange } from "./engagement-change.type.ts";
 
@@ -22,7 +22,10 @@ function subscribeToChanges({ args, context }: SubscribeResolverData<unknown, En
   if (!context.changeHub) throw new Error("This server was started without live changes");
   // A filter the `engagements` query would refuse is refused here, not when a change arrives.
   checkFilter(args.filter);
-  const changes = context.changeHub.subscribe(args.filter ?? null, since === null ? null : BigInt(since));
+  const changes = context.changeHub.subscribe(
+    forViewer(args.filter, context.viewer.id) ?? null,
+    since === null ? null : BigInt(since),
+  );
   const { connection } = context;
   if (!connection) return changes;
   return endingWithAccess(changes, () => connection.access.closeIfEnded(connection.socket));

@@ -10,6 +10,7 @@ export class Milestone extends NodeObject {
 
   engagementId: string;
   completedById: string | null;
+  ownerId: string | null;
 
   @Field(() => String)
   title: string;

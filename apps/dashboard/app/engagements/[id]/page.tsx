@@ -46,6 +46,10 @@ const EngagementDetailQuery = graphql(`
       ...ActivityTimeline_engagement
       ...StatusChangePanel_engagement
     }
+    assignableUsers {
+      id
+      name
+    }
   }
 `);
 
@@ -164,8 +168,18 @@ export default async function EngagementPage(props: Params) {
               ) : null}
             </div>
           </section>
-          <MilestoneList engagement={engagement} editable={editable} format={format} />
-          <ActivityTimeline engagement={engagement} filter={filter} format={format} />
+          <MilestoneList
+            engagement={engagement}
+            editable={editable}
+            people={result.data.assignableUsers}
+            format={format}
+          />
+          <ActivityTimeline
+            engagement={engagement}
+            filter={filter}
+            people={new Map(result.data.assignableUsers.map((person) => [person.id, person.name]))}
+            format={format}
+          />
         </div>
       </div>
     </div>

@@ -1,0 +1,104 @@
+import type { Browser, BrowserContext } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { editEngagementHref, engagementHref } from "../lib/routes";
+import {
+  engagementOfMyOwn,
+  expectNoSeriousAxeViolations,
+  launchBrowser,
+  screenshot,
+  signedIn,
+  tableTitles,
+  VIEWPORTS,
+} from "./browser";
+
+let browser: Browser;
+let editor: BrowserContext;
+beforeAll(async () => {
+  browser = await launchBrowser();
+  editor = await signedIn(browser, "editor");
+});
+afterAll(() => browser?.close());
+
+// The seed makes the demo editor (Jordan Ellis) owner of three engagements and co-owner of a fourth
+// (tests make more of their own, which the editor then owns too).
+const EDITORS_OWN = [
+  "China-U.S. Disaster Management Exchange, Nanjing",
+  "Military Maritime Consultative Agreement meeting, Honolulu",
+  "Military crisis communication working group (video teleconference)",
+  "Joint site survey for missing WWII U.S. personnel, Guangxi Zhuang Autonomous Region",
+];
+const SOMEONE_ELSES = "POW/MIA archival research working group, Beijing";
+
+describe("owners", () => {
+  it('"Mine" lists what I own or co-own, kept in the address; the Owner filter lists one person\'s', async () => {
+    const page = await editor.newPage();
+    await page.goto("/engagements?show=all");
+    await page.getByLabel("Mine", { exact: true }).check();
+    await page.waitForURL(/mine=1/);
+    await page.locator("table tbody tr").first().waitFor();
+    const titles = await tableTitles(page);
+    expect(titles).toEqual(expect.arrayContaining(EDITORS_OWN));
+    expect(titles).not.toContain(SOMEONE_ELSES);
+    const owners = await page.locator('table tbody td[data-label="Owner"]').allInnerTexts();
+    expect(owners).toContain("Jordan Ellis");
+
+    await page.goto("/engagements?show=all");
+    await page.getByText("More filters").click();
+    await page.getByRole("group", { name: "Owner" }).getByLabel("Maj. Lauren Pierce").check();
+    await page.waitForURL(/owner=/);
+    const pierces = await page.locator('table tbody td[data-label="Owner"]').allInnerTexts();
+    expect(pierces.length).toBeGreaterThan(0);
+    expect(new Set(pierces)).toEqual(new Set(["Maj. Lauren Pierce"]));
+    expect(await tableTitles(page)).toContain(SOMEONE_ELSES);
+    await page.close();
+  });
+
+  it("an editor gives an engagement an owner and a co-owner, shown on its page and in its activity, and a milestone an owner", async () => {
+    const { id } = await engagementOfMyOwn();
+    const page = await editor.newPage();
+    await page.goto(editEngagementHref(id));
+    await page.getByLabel("Owner", { exact: true }).selectOption({ label: "Maj. Lauren Pierce" });
+    await page.getByRole("group", { name: "Co-owners" }).getByLabel("Cmdr. Ryan Castillo").check();
+    await expectNoSeriousAxeViolations(page);
+    await page.getByRole("button", { name: "Save changes" }).click();
+    await page.waitForURL((url) => url.pathname === engagementHref(id));
+
+    const facts = page.getByRole("region", { name: "Facts" });
+    await expect.poll(() => facts.innerText()).toContain("Maj. Lauren Pierce");
+    expect(await facts.innerText()).toContain("Cmdr. Ryan Castillo");
+    const activity = await page.getByRole("region", { name: "Activity" }).innerText();
+    // "→" is read out as "to".
+    expect(activity).toMatch(/Owner: Jordan Ellis →\s+to\s+Maj\. Lauren Pierce/);
+    expect(activity).toMatch(/Co-owners: \(none\) →\s+to\s+Cmdr\. Ryan Castillo/);
+
+    const milestones = page.getByRole("region", { name: "Milestones" });
+    await milestones.getByLabel("Title").last().fill("Talking points cleared");
+    await milestones
+      .getByLabel("Due date")
+      .last()
+      .fill(new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10));
+    await milestones.getByLabel("Owner (optional)").last().selectOption({ label: "Cmdr. Ryan Castillo" });
+    await milestones.getByRole("button", { name: "Add milestone" }).click();
+    await milestones.getByRole("status").getByText('Added "Talking points cleared".').waitFor();
+    await milestones.getByText("Owner: Cmdr. Ryan Castillo").waitFor();
+
+    await page.setViewportSize(VIEWPORTS.phone);
+    await expectNoSeriousAxeViolations(page);
+    await screenshot(page, "engagement-owners-phone");
+    await page.close();
+  });
+
+  it("the overview opens with my attention list: my overdue and at-risk engagements and my milestones due", async () => {
+    const page = await editor.newPage();
+    await page.goto("/");
+    const mine = page.getByRole("region", { name: "My attention list" });
+    await mine.waitFor();
+    const text = await mine.innerText();
+    expect(text).toContain("My milestones due in the next 7 days");
+    // The crisis communication working group, the editor's own, has "Interpreters booked" due within the week.
+    expect(text).toContain("Interpreters booked");
+    await expectNoSeriousAxeViolations(page);
+    await screenshot(page, "overview-my-attention");
+    await page.close();
+  });
+});
