@@ -1,4 +1,5 @@
 import type { PrismaClient } from "@engagement-tracker/db";
+import { createCommentLoaders } from "./comments/comment.service.ts";
 import { createDashboardLoaders } from "./dashboard/dashboard.service.ts";
 import { createEngagementLoaders } from "./engagements/engagement.loaders.ts";
 import { createMilestoneLoaders } from "./milestones/milestone.service.ts";
@@ -13,6 +14,7 @@ import { createUserLoaders } from "./users/user.service.ts";
  */
 export function createLoaders(prisma: PrismaClient) {
   return {
+    ...createCommentLoaders(prisma),
     ...createDashboardLoaders(prisma),
     ...createEngagementLoaders(prisma),
     ...createMilestoneLoaders(prisma),

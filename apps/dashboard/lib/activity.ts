@@ -12,6 +12,7 @@ export const ACTIVITY_FILTERS = {
     kinds: ["MILESTONE_ADDED", "MILESTONE_EDITED", "MILESTONE_COMPLETED", "MILESTONE_REOPENED", "MILESTONE_REMOVED"],
   },
   archive: { label: "Archiving", kinds: ["ARCHIVED", "UNARCHIVED"] },
+  comments: { label: "Comments", kinds: ["COMMENTED", "COMMENT_EDITED", "COMMENT_REMOVED"] },
 } satisfies Record<string, { label: string; kinds: EngagementEventKind[] | null }>;
 
 export type ActivityFilter = keyof typeof ACTIVITY_FILTERS;
@@ -124,6 +125,9 @@ const SUMMARIES: Partial<Record<EngagementEventKind, string>> = {
   STATUS_CHANGED: "Status changed",
   ARCHIVED: "Archived",
   UNARCHIVED: "Unarchived",
+  COMMENTED: "Commented",
+  COMMENT_EDITED: "Comment edited",
+  COMMENT_REMOVED: "Comment removed",
 };
 
 /** An audit-trail event as the activity timeline tells it. */

@@ -13,9 +13,10 @@ import {
 
 let browser: Browser;
 let editor: BrowserContext;
+let viewer: BrowserContext;
 beforeAll(async () => {
   browser = await launchBrowser();
-  editor = await signedIn(browser, "editor");
+  [editor, viewer] = await Promise.all([signedIn(browser, "editor"), signedIn(browser, "viewer")]);
 });
 afterAll(() => browser?.close());
 
@@ -99,6 +100,48 @@ describe("owners", () => {
     expect(text).toContain("Interpreters booked");
     await expectNoSeriousAxeViolations(page);
     await screenshot(page, "overview-my-attention");
+    await page.close();
+  });
+});
+
+describe("comments", () => {
+  it("a viewer comments with a mention; script-like text shows as text, links link; edit and removal show in the activity", async () => {
+    const { id } = await engagementOfMyOwn();
+    const page = await viewer.newPage();
+    await page.goto(engagementHref(id));
+    const thread = page.getByRole("region", { name: "Comments" });
+    await thread
+      .getByLabel("Comment", { exact: true })
+      .fill("Who leads?\n<script>alert(1)</script> https://example.org/brief");
+    await thread.getByText("Mention someone").click();
+    await thread.getByRole("group", { name: "Mention" }).getByLabel("@Jordan Ellis").check();
+    await thread.getByRole("button", { name: "Post comment" }).click();
+    await thread.getByRole("status").getByText("Comment added.").waitFor();
+
+    const comment = thread.getByRole("listitem").first();
+    // Shown as the words typed (the hidden edit form holds them too).
+    await comment.locator("p", { hasText: "<script>alert(1)</script>" }).waitFor();
+    expect(await comment.getByRole("link", { name: "https://example.org/brief" }).getAttribute("href")).toBe(
+      "https://example.org/brief",
+    );
+    expect(await comment.innerText()).toContain("Mentions: @Jordan Ellis");
+    expect(await page.locator("script:text('alert(1)')").count()).toBe(0);
+    await expectNoSeriousAxeViolations(page);
+    await screenshot(page, "engagement-comments");
+
+    await comment.getByText("Edit your comment").click();
+    await comment.getByLabel("Comment", { exact: true }).fill("Who leads the delegation?");
+    await comment.getByRole("button", { name: "Save comment" }).click();
+    await comment.getByText("edited", { exact: true }).waitFor();
+    expect(await comment.innerText()).toContain("Who leads the delegation?");
+
+    await comment.getByText("Remove your comment").click();
+    await comment.getByRole("button", { name: "Remove comment" }).click();
+    await thread.getByText("No comments yet.").waitFor();
+    const activity = await page.getByRole("region", { name: "Activity" }).innerText();
+    expect(activity).toContain("Commented");
+    expect(activity).toContain("Comment edited");
+    expect(activity).toContain("Comment removed");
     await page.close();
   });
 });

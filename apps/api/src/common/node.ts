@@ -5,6 +5,7 @@ export type NodeTypeName =
   | "Series"
   | "Organization"
   | "Milestone"
+  | "Comment"
   | "StatusChange"
   | "User"
   | "ApiToken"

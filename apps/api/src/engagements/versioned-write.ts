@@ -98,18 +98,7 @@ export async function writeEngagement<Extra = undefined>(
   plan: (current: EngagementRow, tx: Tx) => Promise<WritePlan<Extra> | NothingToWrite<Extra>>,
 ): Promise<WriteResult<Extra>> {
   return prisma.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT 1 FROM "Engagement" WHERE id = ${rowId}::uuid FOR UPDATE`;
-    const current = await tx.engagement.findUnique({ where: { id: rowId } });
-    if (!current) refuse(UserErrorCode.NOT_FOUND, "No engagement has that ID.", ["id"]);
-    if (expectedVersion != null && current.version !== expectedVersion) throw versionConflict(current, expectedVersion);
-    if (current.archivedAt && !evenIfArchived) {
-      refuse(
-        UserErrorCode.ARCHIVED,
-        "This engagement is archived and can no longer be changed.",
-        ["id"],
-        toEngagement(current),
-      );
-    }
+    const current = await lockEngagement(tx, { rowId, expectedVersion, evenIfArchived });
     const planned = await plan(current, tx);
     if ("nothingToWrite" in planned) return { engagement: toEngagement(current), extra: planned.extra, sequence: null };
     const { changes, event, details, alsoWrite } = planned;
@@ -126,6 +115,58 @@ export async function writeEngagement<Extra = undefined>(
       changes: { ...columnChanges(current, changes), ...details } as Prisma.InputJsonObject,
     });
     return { engagement: toEngagement(updated), extra, sequence };
+  });
+}
+
+/** Locks the engagement's row for the transaction and checks it may be written to. */
+async function lockEngagement(
+  tx: Tx,
+  { rowId, expectedVersion, evenIfArchived = false }: Omit<WriteTarget, "actorId">,
+): Promise<EngagementRow> {
+  await tx.$queryRaw`SELECT 1 FROM "Engagement" WHERE id = ${rowId}::uuid FOR UPDATE`;
+  const current = await tx.engagement.findUnique({ where: { id: rowId } });
+  if (!current) refuse(UserErrorCode.NOT_FOUND, "No engagement has that ID.", ["id"]);
+  if (expectedVersion != null && current.version !== expectedVersion) throw versionConflict(current, expectedVersion);
+  if (current.archivedAt && !evenIfArchived) {
+    refuse(
+      UserErrorCode.ARCHIVED,
+      "This engagement is archived and can no longer be changed.",
+      ["id"],
+      toEngagement(current),
+    );
+  }
+  return current;
+}
+
+/** A write beside an engagement: what the audit trail calls it, and the write, which says what the trail records of it. */
+export interface BesidePlan<Extra> {
+  event: EngagementEventKind;
+  write: (tx: Tx) => Promise<{ extra: Extra; details: Record<string, unknown> }>;
+}
+
+/**
+ * A write that belongs to an engagement but leaves its facts and version alone (a comment: a
+ * colleague's remark must not turn an editor's open form into a version conflict). It takes the
+ * engagement's lock and appends to the audit trail like `writeEngagement`, so the activity, the
+ * live updates and everything fed by the trail see it in commit order.
+ */
+export async function writeBesideEngagement<Extra>(
+  prisma: PrismaClient,
+  { rowId, actorId }: WriteTarget,
+  plan: (current: EngagementRow, tx: Tx) => Promise<BesidePlan<Extra>>,
+): Promise<WriteResult<Extra>> {
+  return prisma.$transaction(async (tx) => {
+    const current = await lockEngagement(tx, { rowId });
+    const { event, write } = await plan(current, tx);
+    const { extra, details } = await write(tx);
+    const sequence = await appendEvent(tx, {
+      engagementId: rowId,
+      kind: event,
+      version: current.version,
+      actorId,
+      changes: details as Prisma.InputJsonObject,
+    });
+    return { engagement: toEngagement(current), extra, sequence };
   });
 }
 

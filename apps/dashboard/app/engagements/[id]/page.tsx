@@ -11,6 +11,7 @@ import { ArchiveControl } from "../../../components/engagement/ArchiveControl";
 import styles from "../../../components/engagement/EngagementDetail.module.css";
 import { FactsCard } from "../../../components/engagement/FactsCard";
 import { MilestoneList } from "../../../components/engagement/MilestoneList";
+import { CommentThread } from "../../../components/engagement/CommentThread";
 import { ParticipantsCard } from "../../../components/engagement/ParticipantsCard";
 import { StatusChangePanel } from "../../../components/engagement/StatusChangePanel";
 import { ACTIVITY_FILTERS, activityFilterOf, type ActivityFilter } from "../../../lib/activity";
@@ -43,6 +44,7 @@ const EngagementDetailQuery = graphql(`
       ...FactsCard_engagement
       ...ParticipantsCard_engagement
       ...MilestoneList_engagement
+      ...CommentThread_engagement
       ...ActivityTimeline_engagement
       ...StatusChangePanel_engagement
     }
@@ -171,6 +173,12 @@ export default async function EngagementPage(props: Params) {
           <MilestoneList
             engagement={engagement}
             editable={editable}
+            people={result.data.assignableUsers}
+            format={format}
+          />
+          <CommentThread
+            engagement={engagement}
+            viewerId={viewer?.id ?? null}
             people={result.data.assignableUsers}
             format={format}
           />
