@@ -1,5 +1,6 @@
 import type { PrismaClient } from "@engagement-tracker/db";
 import { createCommentLoaders } from "./comments/comment.service.ts";
+import { createNotificationLoaders } from "./notifications/notification.service.ts";
 import { createDashboardLoaders } from "./dashboard/dashboard.service.ts";
 import { createEngagementLoaders } from "./engagements/engagement.loaders.ts";
 import { createMilestoneLoaders } from "./milestones/milestone.service.ts";
@@ -16,6 +17,7 @@ export function createLoaders(prisma: PrismaClient) {
   return {
     ...createCommentLoaders(prisma),
     ...createDashboardLoaders(prisma),
+    ...createNotificationLoaders(prisma),
     ...createEngagementLoaders(prisma),
     ...createMilestoneLoaders(prisma),
     ...createParticipantLoaders(prisma),

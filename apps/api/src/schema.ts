@@ -8,6 +8,8 @@ import { CalendarFeedResolver } from "./calendar/calendar-feed.resolver.ts";
 import { LiveResolver } from "./live/live.resolver.ts";
 import { CommentResolver, EngagementCommentsResolver } from "./comments/comment.resolver.ts";
 import { Comment } from "./comments/comment.type.ts";
+import { EngagementWatchingResolver, NotificationResolver } from "./notifications/notification.resolver.ts";
+import { Notification } from "./notifications/notification.type.ts";
 import { DashboardResolver } from "./dashboard/dashboard.resolver.ts";
 import { EngagementEventResolver } from "./engagements/engagement-event.resolver.ts";
 import { EngagementResolver } from "./engagements/engagement.resolver.ts";
@@ -53,6 +55,8 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       MilestoneResolver,
       CommentResolver,
       EngagementCommentsResolver,
+      NotificationResolver,
+      EngagementWatchingResolver,
       DashboardResolver,
       SeriesResolver,
       OrganizationResolver,
@@ -69,6 +73,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       Organization,
       Milestone,
       Comment,
+      Notification,
       StatusChange,
       User,
       ApiToken,

@@ -1,7 +1,9 @@
 import type { Browser, BrowserContext } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { DashboardAddCommentDocument } from "@engagement-tracker/schema";
 import { editEngagementHref, engagementHref } from "../lib/routes";
 import {
+  apiAs,
   engagementOfMyOwn,
   expectNoSeriousAxeViolations,
   launchBrowser,
@@ -117,6 +119,9 @@ describe("comments", () => {
     await thread.getByRole("group", { name: "Mention" }).getByLabel("@Jordan Ellis").check();
     await thread.getByRole("button", { name: "Post comment" }).click();
     await thread.getByRole("status").getByText("Comment added.").waitFor();
+    // A commenter watches from then on, and may stop.
+    await page.getByRole("button", { name: /^Stop watching/ }).click();
+    await page.getByRole("button", { name: /^Watch/ }).waitFor();
 
     const comment = thread.getByRole("listitem").first();
     // Shown as the words typed (the hidden edit form holds them too).
@@ -142,6 +147,45 @@ describe("comments", () => {
     expect(activity).toContain("Commented");
     expect(activity).toContain("Comment edited");
     expect(activity).toContain("Comment removed");
+    await page.close();
+  });
+});
+
+describe("notification inbox", () => {
+  const bell = (page: import("playwright-core").Page) =>
+    page.getByRole("link", { name: /^Notifications: \d+ unread$/ });
+  const unread = async (page: import("playwright-core").Page) =>
+    Number((await bell(page).innerText()).match(/\d+/)![0]);
+
+  it("the bell counts up live when a colleague comments elsewhere; the inbox links there and marks all read", async () => {
+    const { id, title } = await engagementOfMyOwn();
+    const page = await editor.newPage();
+    await page.goto("/engagements");
+    // Once the page's live stream is open, nothing committed after is missed.
+    await expect.poll(() => page.getByRole("banner").getByRole("status").innerText()).toMatch(/^Live updates:\s*Live$/);
+    const before = await unread(page);
+
+    // The viewer, in another browser or program, comments on the editor's engagement.
+    await (
+      await apiAs("viewer")
+    )(DashboardAddCommentDocument, {
+      input: { engagementId: id, body: "Is the venue confirmed?", mentionIds: [] },
+    });
+    await expect.poll(() => unread(page), { timeout: 10_000 }).toBe(before + 1);
+
+    await bell(page).click();
+    await page.waitForURL(/\/notifications$/);
+    const item = page.getByRole("listitem").filter({ hasText: title });
+    expect(await item.innerText()).toContain("Avery Collins commented on");
+    expect(await item.getByRole("link", { name: title }).getAttribute("href")).toBe(`${engagementHref(id)}#comments`);
+    await expectNoSeriousAxeViolations(page);
+    await screenshot(page, "notifications");
+
+    await page.getByRole("button", { name: "Mark all read notifications" }).click();
+    await expect.poll(() => unread(page)).toBe(0);
+    expect(await page.getByRole("button", { name: /^Mark read/ }).count()).toBe(0);
+    await page.setViewportSize(VIEWPORTS.phone);
+    await expectNoSeriousAxeViolations(page);
     await page.close();
   });
 });

@@ -94,6 +94,7 @@ export async function addComment(
       });
       return {
         extra: toComment(comment),
+        mentions: mentionIds,
         details: {
           comment: { id: globalIdOf("Comment", comment.id), body: comment.body, mentions: auditIds(mentionIds) },
         },
@@ -137,6 +138,7 @@ export async function editComment(
         });
         return {
           extra: toComment(edited),
+          mentions: input.mentionIds == null ? [] : mentionIds,
           details: {
             comment: { id: input.id, changes: { body: { from: comment.body, to: edited.body } } },
           },

@@ -6,6 +6,7 @@ export type NodeTypeName =
   | "Organization"
   | "Milestone"
   | "Comment"
+  | "Notification"
   | "StatusChange"
   | "User"
   | "ApiToken"

@@ -10,6 +10,7 @@ import { globalIdOf } from "../common/node.ts";
 import { RefusedError, UserErrorCode, refuse, userError } from "../common/user-error.ts";
 import { toEngagement, type Engagement, type EngagementRow } from "./engagement.type.ts";
 import { isoDay } from "./health.ts";
+import { notifyWatchers } from "./watching.ts";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -27,9 +28,18 @@ export interface WriteResult<Extra = undefined> {
  */
 const EVENT_ORDER_LOCK = 72_707_001;
 
-export async function appendEvent(tx: Tx, data: Prisma.EngagementEventUncheckedCreateInput): Promise<bigint> {
+/**
+ * Appends a change to the audit trail and, in the same transaction, tells whoever watches the
+ * engagement (see notifyWatchers): a change that rolls back leaves neither.
+ */
+export async function appendEvent(
+  tx: Tx,
+  data: Prisma.EngagementEventUncheckedCreateInput,
+  { mentions = [] }: { mentions?: readonly string[] } = {},
+): Promise<bigint> {
   await tx.$queryRaw`SELECT pg_advisory_xact_lock(${EVENT_ORDER_LOCK})::text`;
   const { sequence } = await tx.engagementEvent.create({ data, select: { sequence: true } });
+  await notifyWatchers(tx, { ...data, sequence, mentions });
   return sequence;
 }
 
@@ -141,7 +151,8 @@ async function lockEngagement(
 /** A write beside an engagement: what the audit trail calls it, and the write, which says what the trail records of it. */
 export interface BesidePlan<Extra> {
   event: EngagementEventKind;
-  write: (tx: Tx) => Promise<{ extra: Extra; details: Record<string, unknown> }>;
+  /** `mentions`: users (row IDs) the write calls on, who hear of it even when not watching. */
+  write: (tx: Tx) => Promise<{ extra: Extra; details: Record<string, unknown>; mentions?: string[] }>;
 }
 
 /**
@@ -158,14 +169,18 @@ export async function writeBesideEngagement<Extra>(
   return prisma.$transaction(async (tx) => {
     const current = await lockEngagement(tx, { rowId });
     const { event, write } = await plan(current, tx);
-    const { extra, details } = await write(tx);
-    const sequence = await appendEvent(tx, {
-      engagementId: rowId,
-      kind: event,
-      version: current.version,
-      actorId,
-      changes: details as Prisma.InputJsonObject,
-    });
+    const { extra, details, mentions } = await write(tx);
+    const sequence = await appendEvent(
+      tx,
+      {
+        engagementId: rowId,
+        kind: event,
+        version: current.version,
+        actorId,
+        changes: details as Prisma.InputJsonObject,
+      },
+      { mentions },
+    );
     return { engagement: toEngagement(current), extra, sequence };
   });
 }

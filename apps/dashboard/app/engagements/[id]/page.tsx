@@ -12,6 +12,8 @@ import styles from "../../../components/engagement/EngagementDetail.module.css";
 import { FactsCard } from "../../../components/engagement/FactsCard";
 import { MilestoneList } from "../../../components/engagement/MilestoneList";
 import { CommentThread } from "../../../components/engagement/CommentThread";
+import { ActionButton } from "../../../components/forms/ActionButton";
+import { watchAction } from "../../notifications/actions";
 import { ParticipantsCard } from "../../../components/engagement/ParticipantsCard";
 import { StatusChangePanel } from "../../../components/engagement/StatusChangePanel";
 import { ACTIVITY_FILTERS, activityFilterOf, type ActivityFilter } from "../../../lib/activity";
@@ -45,6 +47,7 @@ const EngagementDetailQuery = graphql(`
       ...ParticipantsCard_engagement
       ...MilestoneList_engagement
       ...CommentThread_engagement
+      viewerIsWatching
       ...ActivityTimeline_engagement
       ...StatusChangePanel_engagement
     }
@@ -103,22 +106,34 @@ export default async function EngagementPage(props: Params) {
             <HealthBadge health={engagement.health} />
           </div>
         </div>
-        {canEdit(viewer) ? (
-          <div className="actions">
-            {editable ? (
-              <Link href={editEngagementHref(engagement.id)} className="button">
-                Edit details
-              </Link>
-            ) : null}
-            {/* Keyed by the state, so the confirmation starts closed once it flips. */}
-            <ArchiveControl
-              key={engagement.archivedAt ?? "active"}
-              id={engagement.id}
-              version={engagement.version}
-              archived={Boolean(engagement.archivedAt)}
-            />
-          </div>
-        ) : null}
+        <div className="actions">
+          {/* Keyed by the state, so a failed attempt's message goes once it flips. */}
+          <ActionButton
+            key={String(engagement.viewerIsWatching)}
+            action={watchAction}
+            fields={{ engagementId: engagement.id, watching: String(!engagement.viewerIsWatching) }}
+            subject={engagement.title}
+            pendingLabel="Saving…"
+          >
+            {engagement.viewerIsWatching ? "Stop watching" : "Watch"}
+          </ActionButton>
+          {canEdit(viewer) ? (
+            <>
+              {editable ? (
+                <Link href={editEngagementHref(engagement.id)} className="button">
+                  Edit details
+                </Link>
+              ) : null}
+              {/* Keyed by the state, so the confirmation starts closed once it flips. */}
+              <ArchiveControl
+                key={engagement.archivedAt ?? "active"}
+                id={engagement.id}
+                version={engagement.version}
+                archived={Boolean(engagement.archivedAt)}
+              />
+            </>
+          ) : null}
+        </div>
       </header>
       {engagement.archivedAt ? (
         <p className="notice" role="status">
