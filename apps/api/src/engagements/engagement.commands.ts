@@ -138,7 +138,7 @@ export async function updateEngagement(
     errors.push(...(participants?.errors ?? []));
     if (errors.length) throw new RefusedError(errors, toEngagement(current));
     const participantChange = participants && (await participantsChange(tx, rowId, participants.rows));
-    const coOwnerIds = ownership.coOwnerIds;
+    const coOwnerIds = ownership.coOwnerIds ?? (await coOwnersWithout(tx, rowId, ownership.ownerId));
     const coOwnerChange = coOwnerIds && (await coOwnersChange(tx, rowId, coOwnerIds));
     const columns = columnChanges(current, changes);
     if (!Object.keys(columns).length && !participantChange && !coOwnerChange) return nothingToWrite(undefined);
@@ -183,6 +183,15 @@ async function participantsChange(tx: Tx, engagementId: string, wanted: Particip
       .sort((a, b) => a.organizationId.localeCompare(b.organizationId));
   const [from, to] = [asAudit(existing), asAudit(wanted)];
   return JSON.stringify(from) === JSON.stringify(to) ? null : { from, to };
+}
+
+/** A co-owner made owner (the co-owners left as they are) stops being a co-owner: the rest, or undefined when none is. */
+async function coOwnersWithout(tx: Tx, engagementId: string, ownerId: string | null | undefined) {
+  if (!ownerId) return undefined;
+  const current = (await tx.engagementCoOwner.findMany({ where: { engagementId }, select: { userId: true } })).map(
+    (row) => row.userId,
+  );
+  return current.includes(ownerId) ? current.filter((userId) => userId !== ownerId) : undefined;
 }
 
 /** The co-owners before and after, as user global IDs, or null when they stay the same. */

@@ -184,6 +184,12 @@ describe("owners", () => {
         },
       },
     ]);
+    // Ryan moves up from co-owner to owner: he is no longer also a co-owner.
+    const promoted = await api.query(Update, { input: { id: engagement.globalId, ownerId: people.ryan } });
+    expect(promoted.updateEngagement).toMatchObject({
+      errors: [],
+      engagement: { version: 3, owner: { name: "Ryan Castillo" }, coOwners: [] },
+    });
     const stale = await api.query(Update, { input: { id: engagement.globalId, expectedVersion: 1, ownerId: null } });
     expect(stale.updateEngagement.errors[0]!.code).toBe("VERSION_CONFLICT");
   });
