@@ -33,6 +33,9 @@ CREATE INDEX "Watch_engagementId_idx" ON "Watch"("engagementId");
 CREATE INDEX "Notification_userId_createdAt_idx" ON "Notification"("userId", "createdAt");
 
 -- CreateIndex
+CREATE INDEX "Notification_userId_readAt_idx" ON "Notification"("userId", "readAt");
+
+-- CreateIndex
 CREATE INDEX "Notification_eventSequence_idx" ON "Notification"("eventSequence");
 
 -- AddForeignKey
