@@ -1,4 +1,6 @@
 import type { PrismaClient } from "@engagement-tracker/db";
+import { createCommentLoaders } from "./comments/comment.service.ts";
+import { createNotificationLoaders } from "./notifications/notification.service.ts";
 import { createDashboardLoaders } from "./dashboard/dashboard.service.ts";
 import { createEngagementLoaders } from "./engagements/engagement.loaders.ts";
 import { createMilestoneLoaders } from "./milestones/milestone.service.ts";
@@ -13,7 +15,9 @@ import { createUserLoaders } from "./users/user.service.ts";
  */
 export function createLoaders(prisma: PrismaClient) {
   return {
+    ...createCommentLoaders(prisma),
     ...createDashboardLoaders(prisma),
+    ...createNotificationLoaders(prisma),
     ...createEngagementLoaders(prisma),
     ...createMilestoneLoaders(prisma),
     ...createParticipantLoaders(prisma),

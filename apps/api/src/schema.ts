@@ -6,6 +6,10 @@ import { ApiToken } from "./auth/auth.types.ts";
 import { CalendarFeed } from "./calendar/calendar-feed.types.ts";
 import { CalendarFeedResolver } from "./calendar/calendar-feed.resolver.ts";
 import { LiveResolver } from "./live/live.resolver.ts";
+import { CommentResolver, EngagementCommentsResolver } from "./comments/comment.resolver.ts";
+import { Comment } from "./comments/comment.type.ts";
+import { EngagementWatchingResolver, NotificationResolver } from "./notifications/notification.resolver.ts";
+import { Notification } from "./notifications/notification.type.ts";
 import { DashboardResolver } from "./dashboard/dashboard.resolver.ts";
 import { EngagementEventResolver } from "./engagements/engagement-event.resolver.ts";
 import { EngagementResolver } from "./engagements/engagement.resolver.ts";
@@ -49,6 +53,10 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       StatusChangeResolver,
       EngagementEventResolver,
       MilestoneResolver,
+      CommentResolver,
+      EngagementCommentsResolver,
+      NotificationResolver,
+      EngagementWatchingResolver,
       DashboardResolver,
       SeriesResolver,
       OrganizationResolver,
@@ -59,7 +67,19 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       LiveResolver,
     ],
     // Every Node type, so node(id:) can return them even where no field names them.
-    orphanedTypes: [Engagement, Series, Organization, Milestone, StatusChange, User, ApiToken, CalendarFeed, SavedView],
+    orphanedTypes: [
+      Engagement,
+      Series,
+      Organization,
+      Milestone,
+      Comment,
+      Notification,
+      StatusChange,
+      User,
+      ApiToken,
+      CalendarFeed,
+      SavedView,
+    ],
     authChecker,
     pubSub: topicsUnsupported,
     // Validation runs in the services so failures become payload errors, not request errors.

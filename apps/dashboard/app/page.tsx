@@ -49,13 +49,35 @@ const OverviewPageQuery = graphql(`
   }
 `);
 
+// The signed-in user's own: what they own or co-own (`mine` also keys the shared answer to them).
+const MyAttentionQuery = graphql(`
+  query MyAttention($mine: Boolean!, $milestoneDays: Int!) {
+    myOverdue: engagements(first: 10, filter: { mine: $mine, health: [OVERDUE] }) {
+      nodes {
+        ...AttentionList_engagement
+      }
+    }
+    myAtRisk: engagements(first: 10, filter: { mine: $mine, health: [AT_RISK] }) {
+      nodes {
+        ...AttentionList_engagement
+      }
+    }
+    dashboard {
+      milestonesDue(days: $milestoneDays, limit: 10, mine: $mine) {
+        ...MilestonesDue_milestone
+      }
+    }
+  }
+`);
+
 export default async function OverviewPage() {
-  const [result, format] = await Promise.all([
+  const [result, mine, format] = await Promise.all([
     sharedQuery(OverviewPageQuery, {
       timelineDays: TIMELINE_DAYS,
       chartMonths: CHART_MONTHS,
       milestoneDays: MILESTONE_DAYS,
     }),
+    sharedQuery(MyAttentionQuery, { mine: true, milestoneDays: MILESTONE_DAYS }),
     getFormatter(),
   ]);
   if (!result.ok) {
@@ -75,6 +97,41 @@ export default async function OverviewPage() {
           <p>Figures as of {format.day(dashboard.today)}.</p>
         </div>
       </header>
+      {mine.ok ? (
+        <section className="card" aria-labelledby="mine-heading">
+          <div className="card-header">
+            <h2 id="mine-heading">My attention list</h2>
+            <p>What you own or co-own</p>
+          </div>
+          <div className={styles.mine}>
+            {(
+              [
+                {
+                  health: "OVERDUE",
+                  title: "My overdue",
+                  engagements: mine.data.myOverdue.nodes,
+                  empty: "None of yours is overdue.",
+                },
+                {
+                  health: "AT_RISK",
+                  title: "My at risk",
+                  engagements: mine.data.myAtRisk.nodes,
+                  empty: "None of yours is at risk.",
+                },
+              ] as const
+            ).map(({ health, title, engagements, empty }) => (
+              <div key={health}>
+                <h3>{title}</h3>
+                <AttentionList engagements={engagements} health={health} emptyText={empty} format={format} />
+              </div>
+            ))}
+            <div>
+              <h3>My milestones due in the next {MILESTONE_DAYS} days</h3>
+              <MilestonesDue milestones={mine.data.dashboard.milestonesDue} format={format} />
+            </div>
+          </div>
+        </section>
+      ) : null}
       <CountCards statusCounts={dashboard.statusCounts} healthCounts={dashboard.healthCounts} />
       {/* Wide column: what is coming and what needs attention; narrow: milestones due, the chart and the feed. */}
       <div className={styles.columns}>

@@ -20,6 +20,18 @@ const PinnedViewsQuery = graphql(`
   }
 `);
 
+const UnreadCountQuery = graphql(`
+  query UnreadNotificationCount {
+    unreadNotificationCount
+  }
+`);
+
+/** The bell's count, read on every render: each live refresh (any change anyone commits) brings it up to date. */
+async function unreadCount(): Promise<number | null> {
+  const result = await queryMaybeSignedOut(UnreadCountQuery);
+  return result.ok ? result.data.unreadNotificationCount : null;
+}
+
 /**
  * The reader's pinned views; none when the API cannot say (the page itself reports why). Every
  * render (each live refresh included) would ask the API again, so a session with a stream open
@@ -39,8 +51,8 @@ async function pinnedViews(token: string): Promise<readonly PinnedViewLink[]> {
 
 export async function AppHeader() {
   const [viewer, token] = await Promise.all([getViewer(), sessionToken()]);
-  // A cookie alone proves nothing (it may have expired): only a signed-in reader has views to pin.
-  const pinned = viewer && token ? await pinnedViews(token) : [];
+  // A cookie alone proves nothing (it may have expired): only a signed-in reader has views and notifications.
+  const [pinned, unread] = viewer && token ? await Promise.all([pinnedViews(token), unreadCount()]) : [[], null];
   return (
     <header className={styles.header}>
       <div className={styles.inner}>
@@ -77,6 +89,21 @@ export async function AppHeader() {
         ) : null}
         {viewer ? (
           <div className={styles.account}>
+            {unread === null ? null : (
+              <Link href="/notifications" className={styles.bell}>
+                <svg aria-hidden="true" viewBox="0 0 24 24" width="20" height="20">
+                  <path
+                    d="M12 3a6 6 0 0 0-6 6v3.5L4.5 15v1.5h15V15L18 12.5V9a6 6 0 0 0-6-6zm-2 15a2 2 0 0 0 4 0z"
+                    fill="currentColor"
+                  />
+                </svg>
+                <span className="visually-hidden">Notifications: </span>
+                <span className={styles.unread} data-none={unread === 0 ? "" : undefined}>
+                  {unread}
+                </span>
+                <span className="visually-hidden"> unread</span>
+              </Link>
+            )}
             <span>
               <span className={styles.userName}>{viewer.name}</span>{" "}
               <span className={styles.role}>{USER_ROLE_LABELS[viewer.role]}</span>

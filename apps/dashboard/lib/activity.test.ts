@@ -39,6 +39,25 @@ describe("the activity timeline's words for an event", () => {
     ]);
   });
 
+  it("names owners and co-owners, and a user no longer listed as a former user", () => {
+    const people = new Map([
+      ["U1", "Dana Mercer"],
+      ["U2", "Ryan Castillo"],
+    ]);
+    const { changes } = describeEvent(
+      {
+        kind: "EDITED",
+        changes: { ownerId: { from: "U0", to: "U1" }, coOwners: { from: [], to: ["U2", "U1"] } },
+      },
+      format,
+      people,
+    );
+    expect(changes).toEqual([
+      { label: "Owner", from: "a former user", to: "Dana Mercer" },
+      { label: "Co-owners", from: "(none)", to: "Ryan Castillo, Dana Mercer" },
+    ]);
+  });
+
   it("tells a milestone edit by the milestone's title, with each change", () => {
     expect(
       describeEvent(

@@ -12,6 +12,7 @@ export const ACTIVITY_FILTERS = {
     kinds: ["MILESTONE_ADDED", "MILESTONE_EDITED", "MILESTONE_COMPLETED", "MILESTONE_REOPENED", "MILESTONE_REMOVED"],
   },
   archive: { label: "Archiving", kinds: ["ARCHIVED", "UNARCHIVED"] },
+  comments: { label: "Comments", kinds: ["COMMENTED", "COMMENT_EDITED", "COMMENT_REMOVED"] },
 } satisfies Record<string, { label: string; kinds: EngagementEventKind[] | null }>;
 
 export type ActivityFilter = keyof typeof ACTIVITY_FILTERS;
@@ -53,12 +54,19 @@ const FIELD_LABELS: Record<string, string> = {
   round: "Round",
   seriesId: "Series",
   participants: "Participants",
+  ownerId: "Owner",
+  coOwners: "Co-owners",
 };
+
+/** User names by ID, to tell who an owner change names; someone not listed (a disabled account) is "a former user". */
+export type PeopleNames = ReadonlyMap<string, string>;
+
+const nameOf = (people: PeopleNames, id: unknown) => people.get(String(id)) ?? "a former user";
 
 const NONE = "(none)";
 
 /** A recorded value in words: labels for enums, formatted days, country names. */
-function readable(field: string, value: unknown, format: Formatter): string {
+function readable(field: string, value: unknown, format: Formatter, people: PeopleNames): string {
   if (value == null || value === "") return NONE;
   switch (field) {
     case "status":
@@ -78,6 +86,10 @@ function readable(field: string, value: unknown, format: Formatter): string {
       return Array.isArray(value) ? `${value.length} organization${value.length === 1 ? "" : "s"}` : String(value);
     case "seriesId":
       return "a series";
+    case "ownerId":
+      return nameOf(people, value);
+    case "coOwners":
+      return Array.isArray(value) && value.length ? value.map((id) => nameOf(people, id)).join(", ") : NONE;
     default:
       return String(value);
   }
@@ -89,13 +101,13 @@ const isFromTo = (value: unknown): value is FromTo =>
   typeof value === "object" && value !== null && !Array.isArray(value) && ("from" in value || "to" in value);
 
 /** Every `{ field: { from, to } }` of a change record, in words. */
-function changesOf(record: Record<string, unknown>, format: Formatter): ActivityChange[] {
+function changesOf(record: Record<string, unknown>, format: Formatter, people: PeopleNames): ActivityChange[] {
   return Object.entries(record)
     .filter((entry): entry is [string, FromTo] => entry[0] in FIELD_LABELS && isFromTo(entry[1]))
     .map(([field, { from, to }]) => ({
       label: FIELD_LABELS[field]!,
-      from: readable(field, from, format),
-      to: readable(field, to, format),
+      from: readable(field, from, format, people),
+      to: readable(field, to, format, people),
     }));
 }
 
@@ -113,12 +125,16 @@ const SUMMARIES: Partial<Record<EngagementEventKind, string>> = {
   STATUS_CHANGED: "Status changed",
   ARCHIVED: "Archived",
   UNARCHIVED: "Unarchived",
+  COMMENTED: "Commented",
+  COMMENT_EDITED: "Comment edited",
+  COMMENT_REMOVED: "Comment removed",
 };
 
 /** An audit-trail event as the activity timeline tells it. */
 export function describeEvent(
   event: { kind: EngagementEventKind; changes: unknown },
   format: Formatter,
+  people: PeopleNames = new Map(),
 ): ActivityEntry {
   // The API's JSONObject scalar: always an object.
   const recorded = event.changes as Record<string, unknown>;
@@ -128,11 +144,11 @@ export function describeEvent(
     const milestone = (recorded.milestone ?? {}) as Record<string, unknown>;
     const changes =
       event.kind === "MILESTONE_EDITED"
-        ? changesOf((milestone.changes ?? {}) as Record<string, unknown>, format)
+        ? changesOf((milestone.changes ?? {}) as Record<string, unknown>, format, people)
         : event.kind === "MILESTONE_ADDED" && typeof milestone.dueOn === "string"
           ? [{ label: "Due date", from: null, to: format.day(milestone.dueOn) }]
           : [];
     return { summary: milestoneSummary(String(milestone.title ?? "")), changes, reason };
   }
-  return { summary: SUMMARIES[event.kind] ?? event.kind, changes: changesOf(recorded, format), reason };
+  return { summary: SUMMARIES[event.kind] ?? event.kind, changes: changesOf(recorded, format, people), reason };
 }

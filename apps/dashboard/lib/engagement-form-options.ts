@@ -15,19 +15,25 @@ const EngagementFormOptionsQuery = graphql(`
       name
       country
     }
+    assignableUsers {
+      id
+      name
+    }
   }
 `);
 
 export interface EngagementFormOptions {
   series: readonly { id: string; name: string; shortName: string }[];
   organizations: readonly { id: string; name: string; country: string }[];
+  people: readonly { id: string; name: string }[];
 }
 
 /** What the create and edit forms offer to choose from. */
 export async function loadFormOptions(): Promise<ApiResult<EngagementFormOptions>> {
   const result = await query(EngagementFormOptionsQuery);
   if (!result.ok) return result;
-  return { ok: true, data: { series: result.data.series, organizations: result.data.organizations } };
+  const { series, organizations, assignableUsers } = result.data;
+  return { ok: true, data: { series, organizations, people: assignableUsers } };
 }
 
 export const EngagementFormFragment = graphql(`
@@ -42,6 +48,12 @@ export const EngagementFormFragment = graphql(`
     objectives
     outcome
     series {
+      id
+    }
+    owner {
+      id
+    }
+    coOwners {
       id
     }
     location {
@@ -71,6 +83,8 @@ export const EMPTY_FORM_VALUES: EngagementFormValues = {
   objectives: "",
   outcome: "",
   status: "PROPOSED",
+  ownerId: "",
+  coOwnerIds: [],
   participants: [{ organizationId: "", role: "" }],
 };
 
@@ -91,6 +105,8 @@ export function formValuesOfEngagement(engagement: EngagementForm_EngagementFrag
     summary: engagement.summary ?? "",
     objectives: engagement.objectives.join("\n"),
     outcome: engagement.outcome ?? "",
+    ownerId: engagement.owner?.id ?? "",
+    coOwnerIds: engagement.coOwners.map((user) => user.id),
     participants: engagement.participants.map((participant) => ({
       organizationId: participant.organization.id,
       role: participant.role,

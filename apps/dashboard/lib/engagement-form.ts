@@ -22,6 +22,7 @@ export const ENGAGEMENT_FIELD_LABELS: Record<string, string> = {
   objectives: "Objectives",
   outcome: "Outcome",
   status: "Starting status",
+  ownerId: "Owner",
 };
 
 /** The `intent` of the participant rows' Add and Remove buttons (Remove's ends with the row's index). */
@@ -61,6 +62,8 @@ export interface EngagementFormValues {
   objectives: string;
   outcome: string;
   status: string;
+  ownerId: string;
+  coOwnerIds: string[];
   participants: { organizationId: string; role: string }[];
 }
 
@@ -74,6 +77,8 @@ export function parseFormValues(json: string): EngagementFormValues | null {
       typeof parsed === "object" &&
       parsed !== null &&
       Object.keys(ENGAGEMENT_FIELD_LABELS).every((name) => isText(record[name])) &&
+      Array.isArray(record.coOwnerIds) &&
+      record.coOwnerIds.every(isText) &&
       Array.isArray(record.participants) &&
       record.participants.every(
         (participant: Record<string, unknown>) => isText(participant?.organizationId) && isText(participant?.role),
@@ -101,7 +106,9 @@ export function changedFields(
     names.filter((name) =>
       name === "participants"
         ? chosenParticipants(values) !== chosenParticipants(original)
-        : values[name] !== original[name],
+        : name === "coOwnerIds"
+          ? [...values.coOwnerIds].sort().join() !== [...original.coOwnerIds].sort().join()
+          : values[name] !== original[name],
     ),
   );
 }
@@ -132,6 +139,8 @@ export function formValuesOf(formData: FormData): EngagementFormValues {
     objectives: textOf(formData, "objectives"),
     outcome: textOf(formData, "outcome"),
     status: textOf(formData, "status"),
+    ownerId: textOf(formData, "ownerId"),
+    coOwnerIds: formData.getAll("coOwnerIds").filter((value): value is string => typeof value === "string"),
     participants,
   };
 }
@@ -170,10 +179,13 @@ export function engagementFieldsOf(
     ok: true,
     // Blank participant rows are not sent, so the API's "participants.1" may be the form's row 2.
     fieldNameOf: (apiPath) =>
-      apiPath.replace(
-        /^participants\.(\d+)/,
-        (_, sent: string) => `participants.${participants[Number(sent)]?.index ?? sent}`,
-      ),
+      apiPath
+        .replace(
+          /^participants\.(\d+)/,
+          (_, sent: string) => `participants.${participants[Number(sent)]?.index ?? sent}`,
+        )
+        // One group of checkboxes holds every co-owner: an error on any is shown there.
+        .replace(/^coOwnerIds\.\d+$/, "coOwnerIds"),
     fields: {
       title: values.title,
       kind: values.kind as EngagementKind,
@@ -190,6 +202,9 @@ export function engagementFieldsOf(
         .split("\n")
         .map((line) => line.trim())
         .filter(Boolean),
+      // Blank: unassigned on an edit; on a new engagement the API makes its creator the owner.
+      ownerId: values.ownerId || null,
+      coOwnerIds: values.coOwnerIds,
       participants: participants.map(({ organizationId, role }) => ({
         organizationId,
         role: role as ParticipationRole,

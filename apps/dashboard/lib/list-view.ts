@@ -24,6 +24,10 @@ export interface ListView {
   countries: string[];
   region: string;
   health: Health[];
+  /** User IDs of owners. */
+  ownerIds: string[];
+  /** Only what the signed-in user owns or co-owns. */
+  mine: boolean;
   /** Calendar dates, `YYYY-MM-DD`, or "". */
   from: string;
   to: string;
@@ -56,6 +60,8 @@ export const DEFAULT_LIST_VIEW: ListView = {
   countries: [],
   region: "",
   health: [],
+  ownerIds: [],
+  mine: false,
   from: "",
   to: "",
   sort: "START_DATE",
@@ -119,6 +125,8 @@ export function readListView(params: SearchParams, defaults: ListView = DEFAULT_
       .filter(isCountryCode),
     region: valueOf(params, "region"),
     health: oneOf(HEALTHS, valuesOf(params, "health")),
+    ownerIds: valuesOf(params, "owner"),
+    mine: valueOf(params, "mine") === "1",
     from: isCalendarDate(valueOf(params, "from")) ? valueOf(params, "from") : "",
     to: isCalendarDate(valueOf(params, "to")) ? valueOf(params, "to") : "",
     sort: sort ?? DEFAULT_LIST_VIEW.sort,
@@ -143,6 +151,8 @@ export function listViewSearch(view: ListView, defaults: ListView = DEFAULT_LIST
   add("country", view.countries);
   add("region", view.region);
   add("health", view.health);
+  add("owner", view.ownerIds);
+  if (view.mine) add("mine", "1");
   add("from", view.from);
   add("to", view.to);
   if (view.sort !== DEFAULT_LIST_VIEW.sort) add("sort", SORT_PARAMS[view.sort]);
@@ -168,8 +178,10 @@ export function withoutFilters(view: ListView, defaults: ListView = DEFAULT_LIST
 export function hasFilters(view: ListView, defaults: ListView = DEFAULT_LIST_VIEW): boolean {
   return (
     view.show !== defaults.show ||
-    Boolean(view.search || view.region || view.from || view.to) ||
-    [view.statuses, view.kinds, view.seriesIds, view.countries, view.health].some((list) => list.length > 0)
+    Boolean(view.search || view.region || view.from || view.to || view.mine) ||
+    [view.statuses, view.kinds, view.seriesIds, view.countries, view.health, view.ownerIds].some(
+      (list) => list.length > 0,
+    )
   );
 }
 
@@ -184,6 +196,8 @@ export function filterOf(view: ListView): EngagementFilter {
   if (view.countries.length) filter.countries = view.countries;
   if (view.region) filter.region = view.region;
   if (view.health.length) filter.health = view.health;
+  if (view.ownerIds.length) filter.ownerIds = view.ownerIds;
+  if (view.mine) filter.mine = true;
   if (view.from) filter.from = view.from;
   if (view.to) filter.to = view.to;
   return filter;
@@ -204,6 +218,8 @@ export function listViewOf(filter: StoredFilter, order: EngagementOrder | null):
     countries: [...(filter.countries ?? [])],
     region: filter.region ?? "",
     health: [...(filter.health ?? [])],
+    ownerIds: (filter.ownerIds ?? []).map(String),
+    mine: Boolean(filter.mine),
     from: filter.from ?? "",
     to: filter.to ?? "",
     sort: order?.field ?? DEFAULT_LIST_VIEW.sort,

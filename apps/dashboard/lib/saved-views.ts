@@ -19,6 +19,8 @@ export const SavedViewLinkFragment = graphql(`
       to
       upcoming
       archived
+      mine
+      ownerIds
     }
     orderBy {
       field

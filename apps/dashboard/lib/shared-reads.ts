@@ -19,7 +19,7 @@ const global = globalThis as typeof globalThis & { [KEY]?: SharedAnswers };
 
 /**
  * A query whose answer depends on the reader's role alone (engagement data is the same for
- * everyone of a role), read from the API once per change for all readers of that role. When a
+ * everyone of a role; a `mine` filter makes it the reader's own), read from the API once per change for all readers of that role. When a
  * change wakes a hundred open overviews, the first refresh asks the API and the others reuse its
  * answer. An answer is only reused while it is as new as the latest change this process has seen
  * (the one that woke the reader, or a later one), and only for a reader whose session has a live
@@ -40,7 +40,10 @@ export async function sharedQuery<Data, Variables extends OperationVariables>(
   if (!shared || shared.change !== change || shared.day !== day) {
     shared = global[KEY] = { change, day, answers: new Map() };
   }
-  const key = `${viewer.role} ${operationName(document)} ${JSON.stringify(variables ?? {})}`;
+  const variablesJson = JSON.stringify(variables ?? {});
+  // "Mine" reads differ per person: such an answer is shared only with the same reader.
+  const reader = variablesJson.includes('"mine":true') ? `${viewer.role} ${viewer.id}` : viewer.role;
+  const key = `${reader} ${operationName(document)} ${variablesJson}`;
   let answer = shared.answers.get(key) as Promise<ApiResult<Data>> | undefined;
   if (!answer) {
     // Never one reader's redirect for all: a refusal is not shared, and that reader asks again below.

@@ -96,7 +96,7 @@ async function fillEveryTable(prisma: PrismaClient): Promise<void> {
       statusChanges: { create: { fromStatus: null, toStatus: "PROPOSED", reason: "Created", actorId: user.id } },
     },
   });
-  await prisma.engagementEvent.create({
+  const { sequence } = await prisma.engagementEvent.create({
     data: {
       engagementId: engagement.id,
       kind: "CREATED",
@@ -104,6 +104,17 @@ async function fillEveryTable(prisma: PrismaClient): Promise<void> {
       actorId: user.id,
       changes: { title: { from: null, to: engagement.title }, nested: [1, 2.5, true, null] },
       at: new Date("2026-11-29T07:00:00.123Z"),
+    },
+  });
+  await prisma.watch.create({ data: { userId: user.id, engagementId: engagement.id, watching: false } });
+  await prisma.notification.create({
+    data: {
+      userId: user.id,
+      engagementId: engagement.id,
+      eventSequence: sequence,
+      kind: "CREATED",
+      reason: "MENTIONED",
+      readAt: new Date("2026-11-29T08:00:00.456Z"),
     },
   });
   const expiresAt = new Date(Date.UTC(2027, 0, 1));

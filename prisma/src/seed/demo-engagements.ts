@@ -24,6 +24,11 @@ export interface DemoEngagement {
   outcome?: string;
   participants: { organization: OrganizationKey; role: ParticipationRole }[];
   milestones: { title: string; dueOn: string; completedAt?: string; note?: string }[];
+  /** The responsible desk officer; the one who opened it when not given. */
+  owner?: UserKey;
+  coOwners?: UserKey[];
+  /** The thread, oldest first, written after the last status move. */
+  comments?: { by: UserKey; at: string; body: string; mentions?: UserKey[] }[];
   /** In order; the engagement's status and version follow from it. */
   history: { to: EngagementStatus; at: string; by: UserKey; reason?: string }[];
 }
@@ -224,6 +229,8 @@ export const demoEngagements: DemoEngagement[] = [
   },
   {
     title: "Military Maritime Consultative Agreement meeting, Honolulu",
+    owner: "editor",
+    coOwners: ["castillo"],
     kind: EngagementKind.CONSULTATION,
     series: "MMCA",
     startsOn: "2026-12-15",
@@ -265,6 +272,23 @@ export const demoEngagements: DemoEngagement[] = [
       { title: "Interpretation and translated papers ready", dueOn: "2026-12-08" },
       { title: "Joint minutes drafted", dueOn: "2026-12-17" },
     ],
+    comments: [
+      {
+        by: "viewer",
+        at: "2026-11-23T14:05:00Z",
+        body:
+          "Has the PLA Navy said who heads its delegation? The front office wants the name before the " +
+          "pre-brief on the 10th.",
+        mentions: ["editor"],
+      },
+      {
+        by: "editor",
+        at: "2026-11-23T16:30:00Z",
+        body:
+          "Rear Admiral level, per the attaché's cable of Nov 19; the name is expected this week.\n" +
+          "Read-ahead on last year's meeting: https://www.defense.gov/News/Releases/",
+      },
+    ],
     history: [
       {
         to: PROPOSED,
@@ -288,6 +312,7 @@ export const demoEngagements: DemoEngagement[] = [
   },
   {
     title: "Joint site survey for missing WWII U.S. personnel, Guangxi Zhuang Autonomous Region",
+    coOwners: ["editor"],
     kind: EngagementKind.SITE_SURVEY,
     series: "POW_MIA",
     startsOn: "2027-01-05",
@@ -530,6 +555,7 @@ export const demoEngagements: DemoEngagement[] = [
   },
   {
     title: "Military crisis communication working group (video teleconference)",
+    owner: "editor",
     kind: EngagementKind.WORKING_GROUP,
     startsOn: "2026-12-08",
     endsOn: "2026-12-08",
@@ -553,6 +579,14 @@ export const demoEngagements: DemoEngagement[] = [
     milestones: [
       { title: "Agenda agreed", dueOn: "2026-12-01" },
       { title: "Interpreters booked", dueOn: "2026-12-04" },
+    ],
+    comments: [
+      {
+        by: "mercer",
+        at: "2026-11-28T18:10:00Z",
+        body: "Draft agenda sent to the Chinese side through the defense telephone link office. Interpreters next.",
+        mentions: ["editor"],
+      },
     ],
     history: [
       {

@@ -64,6 +64,7 @@ function movedBy(engagement: DemoEngagement, days: number): DemoEngagement {
       completedAt: milestone.completedAt && instant(milestone.completedAt),
     })),
     history: engagement.history.map((step) => ({ ...step, at: instant(step.at) })),
+    comments: engagement.comments?.map((comment) => ({ ...comment, at: instant(comment.at) })),
   };
 }
 
@@ -72,6 +73,7 @@ function engagementData(engagement: DemoEngagement, ids: ReferenceIds): Prisma.E
   assertValidHistory(engagement.title, history);
   const createdAt = history[0]!.at;
   const lastChange = history[history.length - 1]!;
+  const owner = engagement.owner ?? history[0]!.by;
 
   const milestones = engagement.milestones.map((milestone) => {
     const completedAt = milestone.completedAt ? new Date(milestone.completedAt) : null;
@@ -85,8 +87,30 @@ function engagementData(engagement: DemoEngagement, ids: ReferenceIds): Prisma.E
       completedAt,
       // The desk officer who opened the engagement keeps its milestones.
       completedBy: completedAt ? { connect: { id: ids.users[history[0]!.by] } } : undefined,
+      owner: { connect: { id: ids.users[owner] } },
       createdAt,
       updatedAt: completedAt ?? createdAt,
+    };
+  });
+  const comments = (engagement.comments ?? []).map((comment) => {
+    const at = new Date(comment.at);
+    if (at < lastChange.at) throw new Error(`${engagement.title}: a comment comes before the last status move`);
+    const author = { connect: { id: ids.users[comment.by] } };
+    return {
+      row: {
+        author,
+        body: comment.body,
+        createdAt: at,
+        mentions: { create: (comment.mentions ?? []).map((key) => ({ user: { connect: { id: ids.users[key] } } })) },
+      },
+      // A comment leaves the engagement's version as it is.
+      event: {
+        kind: EngagementEventKind.COMMENTED,
+        version: history.length,
+        actor: author,
+        changes: { comment: { body: comment.body } },
+        at,
+      },
     };
   });
   const lastWrite = [lastChange.at, ...milestones.map((milestone) => milestone.updatedAt)].reduce((latest, at) =>
@@ -97,6 +121,8 @@ function engagementData(engagement: DemoEngagement, ids: ReferenceIds): Prisma.E
     title: engagement.title,
     kind: engagement.kind,
     series: engagement.series ? { connect: { id: ids.series[engagement.series] } } : undefined,
+    owner: { connect: { id: ids.users[owner] } },
+    coOwners: { create: (engagement.coOwners ?? []).map((key) => ({ user: { connect: { id: ids.users[key] } } })) },
     round: engagement.round ?? null,
     status: lastChange.to,
     startsOn: calendarDate(engagement.startsOn),
@@ -128,18 +154,22 @@ function engagementData(engagement: DemoEngagement, ids: ReferenceIds): Prisma.E
         at: step.at,
       })),
     },
-    // The audit trail the activity timeline reads: the creation, then each status move.
+    comments: { create: comments.map(({ row }) => row) },
+    // The audit trail the activity timeline reads: the creation, each status move, then the comments.
     events: {
-      create: history.map((step, index) => ({
-        kind: index === 0 ? EngagementEventKind.CREATED : EngagementEventKind.STATUS_CHANGED,
-        version: index + 1,
-        actor: { connect: { id: ids.users[step.by] } },
-        changes:
-          index === 0
-            ? {}
-            : { status: { from: history[index - 1]!.to, to: step.to }, ...(step.reason && { reason: step.reason }) },
-        at: step.at,
-      })),
+      create: [
+        ...history.map((step, index) => ({
+          kind: index === 0 ? EngagementEventKind.CREATED : EngagementEventKind.STATUS_CHANGED,
+          version: index + 1,
+          actor: { connect: { id: ids.users[step.by] } },
+          changes:
+            index === 0
+              ? {}
+              : { status: { from: history[index - 1]!.to, to: step.to }, ...(step.reason && { reason: step.reason }) },
+          at: step.at,
+        })),
+        ...comments.map(({ event }) => event),
+      ],
     },
   };
 }

@@ -76,6 +76,7 @@ const engagementColumns: ColumnTypes<EngagementRow> = {
   title: "text",
   kind: '"EngagementKind"',
   seriesId: "uuid",
+  ownerId: "uuid",
   status: '"EngagementStatus"',
   startsOn: "date",
   endsOn: "date",
@@ -106,6 +107,7 @@ const milestoneColumns: ColumnTypes<Milestone> = {
   completedById: "uuid",
   removedAt: "timestamptz",
   removedById: "uuid",
+  ownerId: "uuid",
   createdAt: "timestamptz",
   updatedAt: "timestamptz",
 };
@@ -246,6 +248,7 @@ class SyntheticGenerator {
         completedById: null,
         removedAt: null,
         removedById: null,
+        ownerId: null,
         createdAt: new Date(createdAt),
         updatedAt: new Date(completedAt ?? createdAt),
       });
@@ -269,6 +272,8 @@ class SyntheticGenerator {
       title,
       kind,
       seriesId,
+      // By turn rather than drawn, so the rest of the generated data stays as it was.
+      ownerId: this.ids.users[actors[index % actors.length]!],
       status,
       startsOn: new Date(startsOn),
       endsOn: new Date(endsOn),

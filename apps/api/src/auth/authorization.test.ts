@@ -106,6 +106,15 @@ const documents = {
       }
     }
   `),
+  addComment: graphql(`
+    mutation MatrixAddComment($input: AddCommentInput!) {
+      addComment(input: $input) {
+        errors {
+          code
+        }
+      }
+    }
+  `),
   addMilestone: graphql(`
     mutation MatrixAddMilestone($input: AddMilestoneInput!) {
       addMilestone(input: $input) {
@@ -258,6 +267,12 @@ const cases: Case[] = [
     operation: "archiveEngagement",
     needs: "EDITOR",
     variables: async (prisma) => ({ input: { id: await freshEngagement(prisma) } }),
+  },
+  {
+    // Supervisors (VIEWERs) ask their questions in the thread.
+    operation: "addComment",
+    needs: "VIEWER",
+    variables: async (prisma) => ({ input: { engagementId: await freshEngagement(prisma), body: "Who leads?" } }),
   },
   {
     operation: "addMilestone",

@@ -5,8 +5,13 @@ import { hashToken, isWellFormed, issueToken } from "../auth/tokens.ts";
 import { fromRow, rowIdOf } from "../common/node.ts";
 import { RefusedError, UserErrorCode, refuse } from "../common/user-error.ts";
 import { validateInput } from "../common/validation.ts";
-import type { EngagementFilter } from "../engagements/engagement.inputs.ts";
-import { WHOLE_ENGAGEMENT, readEngagementPage, type ReadPlan } from "../engagements/read/index.ts";
+import {
+  WHOLE_ENGAGEMENT,
+  forViewer,
+  readEngagementPage,
+  type ReadPlan,
+  type ViewerFilter,
+} from "../engagements/read/index.ts";
 import { DEFAULT_ORDER } from "../engagements/engagement-order.ts";
 import { isoDay, todayUtc } from "../engagements/health.ts";
 import { findVisibleView } from "../views/saved-view.service.ts";
@@ -131,7 +136,8 @@ export async function openFeed(prisma: PrismaClient, token: string, now = new Da
   const changes = [latest?.at, feed.createdAt, feed.view?.updatedAt, today];
   const lastModified = new Date(Math.max(...changes.map((at) => at?.getTime() ?? 0)));
   const stored = feed.view?.filter ?? feed.filter;
-  const filter = stored === null ? null : fromStoredFilter(stored);
+  // A shared view's `mine` means the feed's owner, who reads it.
+  const filter = stored === null ? null : forViewer(fromStoredFilter(stored), feed.user.id);
   return {
     name: feed.name,
     etag: `"${etag}"`,
@@ -143,7 +149,10 @@ export async function openFeed(prisma: PrismaClient, token: string, now = new Da
 /** Every column of each engagement, and its milestones. */
 const FEED_READ: ReadPlan = { columns: WHOLE_ENGAGEMENT.columns, relations: new Set(["milestones"]) };
 
-async function readFeedEngagements(prisma: PrismaClient, filter: EngagementFilter | null): Promise<FeedEngagement[]> {
+async function readFeedEngagements(
+  prisma: PrismaClient,
+  filter: ViewerFilter | null | undefined,
+): Promise<FeedEngagement[]> {
   const engagements: FeedEngagement[] = [];
   let after: string | null = null;
   do {

@@ -5,6 +5,8 @@ export type NodeTypeName =
   | "Series"
   | "Organization"
   | "Milestone"
+  | "Comment"
+  | "Notification"
   | "StatusChange"
   | "User"
   | "ApiToken"

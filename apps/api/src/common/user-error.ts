@@ -6,6 +6,7 @@ export enum UserErrorCode {
   INVALID_TRANSITION = "INVALID_TRANSITION",
   VERSION_CONFLICT = "VERSION_CONFLICT",
   ARCHIVED = "ARCHIVED",
+  NOT_YOURS = "NOT_YOURS",
 }
 
 registerEnumType(UserErrorCode, {
@@ -17,6 +18,7 @@ registerEnumType(UserErrorCode, {
     INVALID_TRANSITION: { description: "The lifecycle does not allow this status move." },
     VERSION_CONFLICT: { description: "Someone else changed the engagement since `expectedVersion`." },
     ARCHIVED: { description: "The engagement is archived and can no longer be changed." },
+    NOT_YOURS: { description: "Only its author may change this (another user's comment)." },
   },
 });
 

@@ -12,6 +12,7 @@ export const LIMITS = {
   objectives: 30,
   objective: 500,
   participants: 50,
+  coOwners: 10,
 } as const;
 
 /** Longest search text accepted: every word is a condition, so this bounds a query's cost. */

@@ -120,11 +120,17 @@ export class DashboardResolver {
   })
   milestonesDue(
     @Root() dashboard: Dashboard,
-    @Ctx() { prisma }: Context,
+    @Ctx() { prisma, viewer }: Context,
     @Arg("days", () => Int, { defaultValue: 7 }) days: number,
     @Arg("limit", () => Int, { defaultValue: 20 }) limit: number,
+    @Arg("mine", () => Boolean, {
+      defaultValue: false,
+      description: "Only the viewer's: milestones they own, and unassigned ones of engagements they own or co-own.",
+    })
+    mine: boolean,
   ): Promise<Milestone[]> {
     requireLimit("days", days, 366);
-    return milestonesDue(prisma, dashboard.today, days, requireLimit("limit", limit));
+    const ownerId = mine ? (viewer?.id ?? null) : undefined;
+    return milestonesDue(prisma, dashboard.today, days, requireLimit("limit", limit), ownerId);
   }
 }

@@ -180,13 +180,22 @@ export async function milestonesDue(
   today: Date,
   days: number,
   limit: number,
+  /** Only this user's (see `Dashboard.milestonesDue`); null: nobody's; undefined: everyone's. */
+  ownerId?: string | null,
 ): Promise<Milestone[]> {
+  const owned = (userId: string): Prisma.MilestoneWhereInput => ({
+    OR: [
+      { ownerId: userId },
+      { ownerId: null, engagement: { OR: [{ ownerId: userId }, { coOwners: { some: { userId } } }] } },
+    ],
+  });
   const rows = await prisma.milestone.findMany({
     where: {
       completedAt: null,
       removedAt: null,
       dueOn: { lte: addDays(today, days) },
       engagement: { ...live, status: { notIn: [...TERMINAL_STATUSES] } },
+      ...(ownerId === undefined ? {} : ownerId === null ? { id: { in: [] } } : owned(ownerId)),
     },
     orderBy: [{ dueOn: "asc" }, { id: "asc" }],
     take: limit,

@@ -27,7 +27,13 @@ import {
   type Tx,
   type WriteResult,
 } from "./versioned-write.ts";
-import { requireValid, resolveParticipants, resolveSeries, windowErrors } from "./engagement.validation.ts";
+import {
+  requireValid,
+  resolveOwnership,
+  resolveParticipants,
+  resolveSeries,
+  windowErrors,
+} from "./engagement.validation.ts";
 
 const INITIAL_STATUSES: readonly EngagementStatus[] = [EngagementStatus.PROPOSED, EngagementStatus.PLANNED];
 
@@ -50,6 +56,9 @@ export async function createEngagement(
     }
     const participants = await resolveParticipants(tx, input.participants ?? []);
     errors.push(...participants.errors);
+    // No owner named (omitted or null): whoever creates it owns it.
+    const ownership = await resolveOwnership(tx, { ...input, ownerId: input.ownerId || undefined }, actorId);
+    errors.push(...ownership.errors);
     if (errors.length) throw new RefusedError(errors);
 
     const row = await tx.engagement.create({
@@ -67,6 +76,8 @@ export async function createEngagement(
         hostCountry: input.hostCountry.toUpperCase(),
         summary: input.summary || null,
         objectives: input.objectives ?? [],
+        ownerId: ownership.ownerId === undefined ? actorId : ownership.ownerId,
+        coOwners: { create: (ownership.coOwnerIds ?? []).map((userId) => ({ userId })) },
         participations: { create: participants.rows },
         statusChanges: { create: { fromStatus: null, toStatus: input.status, reason: "Created", actorId } },
       },
@@ -110,6 +121,9 @@ export async function updateEngagement(
       outcome: input.outcome === undefined ? undefined : input.outcome || null,
       objectives: input.objectives === undefined ? undefined : (input.objectives ?? []),
     };
+    const ownership = await resolveOwnership(tx, input, current.ownerId);
+    errors.push(...ownership.errors);
+    changes.ownerId = ownership.ownerId;
     if (input.seriesId !== undefined) {
       if (input.seriesId === null || input.seriesId === "") changes.seriesId = null;
       else {
@@ -124,22 +138,33 @@ export async function updateEngagement(
     errors.push(...(participants?.errors ?? []));
     if (errors.length) throw new RefusedError(errors, toEngagement(current));
     const participantChange = participants && (await participantsChange(tx, rowId, participants.rows));
+    const coOwnerIds = ownership.coOwnerIds ?? (await coOwnersWithout(tx, rowId, ownership.ownerId));
+    const coOwnerChange = coOwnerIds && (await coOwnersChange(tx, rowId, coOwnerIds));
     const columns = columnChanges(current, changes);
-    if (!Object.keys(columns).length && !participantChange) return nothingToWrite(undefined);
+    if (!Object.keys(columns).length && !participantChange && !coOwnerChange) return nothingToWrite(undefined);
     return {
       changes: Object.fromEntries(
         Object.keys(columns).map((column) => [column, changes[column as keyof typeof changes]]),
       ),
       event: EngagementEventKind.EDITED,
-      details: participantChange ? { participants: participantChange } : undefined,
-      alsoWrite: participantChange
-        ? async (tx: Tx) => {
-            await tx.participation.deleteMany({ where: { engagementId: rowId } });
-            await tx.participation.createMany({
-              data: participants.rows.map((row) => ({ ...row, engagementId: rowId })),
-            });
-          }
-        : writeNothingElse,
+      details: {
+        ...(participantChange && { participants: participantChange }),
+        ...(coOwnerChange && { coOwners: coOwnerChange }),
+      },
+      alsoWrite: async (tx: Tx) => {
+        if (participantChange) {
+          await tx.participation.deleteMany({ where: { engagementId: rowId } });
+          await tx.participation.createMany({
+            data: participants.rows.map((row) => ({ ...row, engagementId: rowId })),
+          });
+        }
+        if (coOwnerChange) {
+          await tx.engagementCoOwner.deleteMany({ where: { engagementId: rowId } });
+          await tx.engagementCoOwner.createMany({
+            data: coOwnerIds.map((userId) => ({ userId, engagementId: rowId })),
+          });
+        }
+      },
     };
   });
 }
@@ -157,6 +182,23 @@ async function participantsChange(tx: Tx, engagementId: string, wanted: Particip
       .map((row) => ({ organizationId: globalIdOf("Organization", row.organizationId), role: row.role }))
       .sort((a, b) => a.organizationId.localeCompare(b.organizationId));
   const [from, to] = [asAudit(existing), asAudit(wanted)];
+  return JSON.stringify(from) === JSON.stringify(to) ? null : { from, to };
+}
+
+/** A co-owner made owner (the co-owners left as they are) stops being a co-owner: the rest, or undefined when none is. */
+async function coOwnersWithout(tx: Tx, engagementId: string, ownerId: string | null | undefined) {
+  if (!ownerId) return undefined;
+  const current = (await tx.engagementCoOwner.findMany({ where: { engagementId }, select: { userId: true } })).map(
+    (row) => row.userId,
+  );
+  return current.includes(ownerId) ? current.filter((userId) => userId !== ownerId) : undefined;
+}
+
+/** The co-owners before and after, as user global IDs, or null when they stay the same. */
+async function coOwnersChange(tx: Tx, engagementId: string, wanted: string[]) {
+  const existing = await tx.engagementCoOwner.findMany({ where: { engagementId }, select: { userId: true } });
+  const asAudit = (rowIds: string[]) => rowIds.map((rowId) => globalIdOf("User", rowId)).sort();
+  const [from, to] = [asAudit(existing.map((row) => row.userId)), asAudit(wanted)];
   return JSON.stringify(from) === JSON.stringify(to) ? null : { from, to };
 }
 

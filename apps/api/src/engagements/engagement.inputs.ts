@@ -57,6 +57,15 @@ export class EngagementFilter {
   @Field(() => [Health], { nullable: true })
   health?: Health[] | null;
 
+  @Field(() => [ID], { nullable: true, description: "Users whose engagements (as owner) to show." })
+  ownerIds?: string[] | null;
+
+  @Field(() => Boolean, {
+    nullable: true,
+    description: "true: only engagements the viewer owns or co-owns (a saved view or feed: those its owner does).",
+  })
+  mine?: boolean | null;
+
   @Field(() => String, { nullable: true, description: "Words found in the title, summary or location name." })
   search?: string | null;
 
@@ -127,6 +136,14 @@ abstract class EngagementFieldsInput {
   })
   objectives?: string[] | null;
 
+  @Field(() => [ID], {
+    nullable: true,
+    description: "Users who share the responsibility; replaces the whole list. Active users only, not the owner.",
+  })
+  @IsOptional()
+  @ArrayMaxSize(LIMITS.coOwners, { message: `At most ${LIMITS.coOwners} co-owners.` })
+  coOwnerIds?: string[] | null;
+
   @Field(() => [ParticipantInput], { nullable: true, description: "Replaces the whole list of participants." })
   @IsOptional()
   @ArrayMaxSize(LIMITS.participants, { message: `At most ${LIMITS.participants} participants.` })
@@ -179,6 +196,12 @@ export class CreateEngagementInput extends EngagementFieldsInput {
   @apply(countryRules("Host country"))
   hostCountry: string;
 
+  @Field(() => ID, {
+    nullable: true,
+    description: "The responsible desk officer, an active user; omitted or null, the creator owns it.",
+  })
+  ownerId?: string | null;
+
   @Field(() => EngagementStatus, {
     defaultValue: EngagementStatus.PROPOSED,
     description: "Starting status: PROPOSED (default) or PLANNED.",
@@ -201,6 +224,9 @@ export class UpdateEngagementInput extends EngagementFieldsInput {
 
   @Field(() => EngagementKind, { nullable: true })
   kind?: EngagementKind | null;
+
+  @Field(() => ID, { nullable: true, description: "A new owner, an active user; null leaves it unassigned." })
+  ownerId?: string | null;
 
   @Field(() => DateScalar, { nullable: true })
   startsOn?: Date | null;

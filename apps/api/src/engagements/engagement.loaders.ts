@@ -3,6 +3,7 @@ import { groupLoader, rowLoader } from "../common/loaders.ts";
 import { toEngagementEvent } from "./engagement-event.type.ts";
 import { toEngagement } from "./engagement.type.ts";
 import { toStatusChange } from "./status-change.type.ts";
+import { publicUserFields, toUser } from "../users/user.type.ts";
 
 export function createEngagementLoaders(prisma: PrismaClient) {
   return {
@@ -15,6 +16,17 @@ export function createEngagementLoaders(prisma: PrismaClient) {
           })
         ).map(toEngagementEvent),
       (event) => event.engagementId,
+    ),
+    coOwnersByEngagement: groupLoader(
+      async (engagementIds) =>
+        (
+          await prisma.engagementCoOwner.findMany({
+            where: { engagementId: { in: engagementIds } },
+            select: { engagementId: true, user: { select: publicUserFields } },
+            orderBy: [{ user: { name: "asc" } }, { userId: "asc" }],
+          })
+        ).map(({ engagementId, user }) => Object.assign(toUser(user), { engagementId })),
+      (user) => user.engagementId,
     ),
     engagementById: rowLoader(
       async (ids) => (await prisma.engagement.findMany({ where: { id: { in: ids } } })).map(toEngagement),

@@ -12,6 +12,7 @@ import { engagementMutation } from "./engagement-mutation.ts";
 import { Milestone } from "../milestones/milestone.type.ts";
 import { Participant } from "../organizations/organization.type.ts";
 import { Series } from "../series/series.type.ts";
+import { User } from "../users/user.type.ts";
 import {
   ArchiveEngagementInput,
   CreateEngagementInput,
@@ -36,7 +37,7 @@ import {
   updateEngagement,
 } from "./engagement.commands.ts";
 import { primeLoaders } from "./prime-loaders.ts";
-import { planRead, readEngagement, readEngagementPage } from "./read/index.ts";
+import { forViewer, planRead, readEngagement, readEngagementPage } from "./read/index.ts";
 import { EngagementEvent } from "./engagement-event.type.ts";
 import { Engagement } from "./engagement.type.ts";
 import { Health, TODAY_IS_UTC, assessHealth, describeIssue, todayUtc, type HealthAssessment } from "./health.ts";
@@ -48,7 +49,7 @@ export class EngagementResolver {
   @Authorized()
   @Query(() => EngagementConnection, { description: "Engagements, filtered and ordered, a page at a time." })
   async engagements(
-    @Ctx() { prisma, loaders }: Context,
+    @Ctx() { prisma, loaders, viewer }: Context,
     @Info() info: GraphQLResolveInfo,
     @Args(() => PageArgs) page: PageArgs,
     @Arg("filter", () => EngagementFilter, { nullable: true }) filter?: EngagementFilter | null,
@@ -56,7 +57,12 @@ export class EngagementResolver {
     orderBy?: EngagementOrder | null,
   ): Promise<EngagementConnection> {
     const plan = planRead(selectedNodeFields(info));
-    const result = await readEngagementPage(prisma, { page, filter, orderBy, plan });
+    const result = await readEngagementPage(prisma, {
+      page,
+      filter: forViewer(filter, viewer?.id ?? null),
+      orderBy,
+      plan,
+    });
     result.rows.forEach((read) => primeLoaders(loaders, read));
     return Object.assign(new EngagementConnection(), {
       edges: result.rows.map(({ engagement }, index) => ({ node: engagement, cursor: result.cursors[index]! })),
@@ -82,6 +88,16 @@ export class EngagementResolver {
   @FieldResolver(() => Series, { nullable: true })
   series(@Root() engagement: Engagement, @Ctx() { loaders }: Context): Promise<Series | null> | null {
     return engagement.seriesId ? loaders.seriesById.load(engagement.seriesId) : null;
+  }
+
+  @FieldResolver(() => User, { nullable: true, description: "The responsible desk officer; null while unassigned." })
+  owner(@Root() engagement: Engagement, @Ctx() { loaders }: Context): Promise<User | null> | null {
+    return engagement.ownerId ? loaders.userById.load(engagement.ownerId) : null;
+  }
+
+  @FieldResolver(() => [User], { description: "Users who share the responsibility with the owner, by name." })
+  coOwners(@Root() engagement: Engagement, @Ctx() { loaders }: Context): Promise<User[]> {
+    return loaders.coOwnersByEngagement.load(engagement.rowId);
   }
 
   @FieldResolver(() => [Participant], { description: "Organizations taking part, hosts first." })

@@ -25,6 +25,7 @@ export class Engagement extends NodeObject {
   protected readonly typename = "Engagement";
 
   seriesId: string | null;
+  ownerId: string | null;
   locationName: string;
   region: string | null;
   country: string;
@@ -115,6 +116,7 @@ export const ENGAGEMENT_FIELD_READS: Record<
   updatedAt: { columns: ["updatedAt"] },
   archivedAt: { columns: ["archivedAt"] },
   series: { columns: ["seriesId"], relations: ["series"] },
+  owner: { columns: ["ownerId"] },
   participants: { relations: ["participants"] },
   milestones: { relations: ["milestones"] },
   statusHistory: { relations: ["statusHistory"] },

@@ -87,3 +87,71 @@ export async function resolveParticipants(
   });
   return { rows, errors };
 }
+
+/**
+ * Row IDs of the users named by `globalIds`, each an active account: an unknown user is NOT_FOUND and
+ * a disabled one VALIDATION, on the field `fieldOf` names, so nothing is assigned to someone who cannot act.
+ */
+export async function resolveActiveUsers(
+  tx: Tx,
+  globalIds: readonly string[],
+  fieldOf: (index: number) => string[],
+): Promise<{ rowIds: string[]; errors: UserError[] }> {
+  const wanted = globalIds.map((id) => rowIdOf("User", id));
+  const found = new Map(
+    (
+      await tx.user.findMany({
+        where: { id: { in: wanted.filter((id) => id !== null) } },
+        select: { id: true, name: true, disabledAt: true },
+      })
+    ).map((user) => [user.id, user]),
+  );
+  const errors: UserError[] = [];
+  const rowIds = globalIds.flatMap((globalId, index) => {
+    const user = found.get(wanted[index] ?? "");
+    if (!user) {
+      errors.push(userError(UserErrorCode.NOT_FOUND, `No user has the ID "${globalId}".`, fieldOf(index)));
+      return [];
+    }
+    if (user.disabledAt) {
+      errors.push(
+        userError(
+          UserErrorCode.VALIDATION,
+          `${user.name}'s account is disabled; choose an active user.`,
+          fieldOf(index),
+        ),
+      );
+      return [];
+    }
+    return [user.id];
+  });
+  return { rowIds, errors };
+}
+
+/** The owner and co-owners an input asks for, checked; `undefined` where the input leaves them as they are. */
+export async function resolveOwnership(
+  tx: Tx,
+  input: { ownerId?: string | null; coOwnerIds?: string[] | null },
+  currentOwnerId: string | null,
+): Promise<{ ownerId?: string | null; coOwnerIds?: string[]; errors: UserError[] }> {
+  const errors: UserError[] = [];
+  let ownerId: string | null | undefined = undefined;
+  if (input.ownerId === null || input.ownerId === "") ownerId = null;
+  else if (input.ownerId !== undefined) {
+    const owner = await resolveActiveUsers(tx, [input.ownerId], () => ["ownerId"]);
+    errors.push(...owner.errors);
+    ownerId = owner.rowIds[0];
+  }
+  if (input.coOwnerIds === undefined) return { ownerId, errors };
+  const coOwners = await resolveActiveUsers(tx, input.coOwnerIds ?? [], (index) => ["coOwnerIds", String(index)]);
+  errors.push(...coOwners.errors);
+  const owner = ownerId === undefined ? currentOwnerId : ownerId;
+  (input.coOwnerIds ?? []).forEach((globalId, index) => {
+    if (owner && rowIdOf("User", globalId) === owner) {
+      errors.push(
+        userError(UserErrorCode.VALIDATION, "The owner cannot also be a co-owner.", ["coOwnerIds", String(index)]),
+      );
+    }
+  });
+  return { ownerId, coOwnerIds: [...new Set(coOwners.rowIds)], errors };
+}

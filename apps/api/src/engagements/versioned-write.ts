@@ -10,6 +10,7 @@ import { globalIdOf } from "../common/node.ts";
 import { RefusedError, UserErrorCode, refuse, userError } from "../common/user-error.ts";
 import { toEngagement, type Engagement, type EngagementRow } from "./engagement.type.ts";
 import { isoDay } from "./health.ts";
+import { notifyWatchers } from "./watching.ts";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -27,9 +28,18 @@ export interface WriteResult<Extra = undefined> {
  */
 const EVENT_ORDER_LOCK = 72_707_001;
 
-export async function appendEvent(tx: Tx, data: Prisma.EngagementEventUncheckedCreateInput): Promise<bigint> {
+/**
+ * Appends a change to the audit trail and, in the same transaction, tells whoever watches the
+ * engagement (see notifyWatchers): a change that rolls back leaves neither.
+ */
+export async function appendEvent(
+  tx: Tx,
+  data: Prisma.EngagementEventUncheckedCreateInput,
+  { mentions = [] }: { mentions?: readonly string[] } = {},
+): Promise<bigint> {
   await tx.$queryRaw`SELECT pg_advisory_xact_lock(${EVENT_ORDER_LOCK})::text`;
   const { sequence } = await tx.engagementEvent.create({ data, select: { sequence: true } });
+  await notifyWatchers(tx, { ...data, sequence, mentions });
   return sequence;
 }
 
@@ -98,18 +108,7 @@ export async function writeEngagement<Extra = undefined>(
   plan: (current: EngagementRow, tx: Tx) => Promise<WritePlan<Extra> | NothingToWrite<Extra>>,
 ): Promise<WriteResult<Extra>> {
   return prisma.$transaction(async (tx) => {
-    await tx.$queryRaw`SELECT 1 FROM "Engagement" WHERE id = ${rowId}::uuid FOR UPDATE`;
-    const current = await tx.engagement.findUnique({ where: { id: rowId } });
-    if (!current) refuse(UserErrorCode.NOT_FOUND, "No engagement has that ID.", ["id"]);
-    if (expectedVersion != null && current.version !== expectedVersion) throw versionConflict(current, expectedVersion);
-    if (current.archivedAt && !evenIfArchived) {
-      refuse(
-        UserErrorCode.ARCHIVED,
-        "This engagement is archived and can no longer be changed.",
-        ["id"],
-        toEngagement(current),
-      );
-    }
+    const current = await lockEngagement(tx, { rowId, expectedVersion, evenIfArchived });
     const planned = await plan(current, tx);
     if ("nothingToWrite" in planned) return { engagement: toEngagement(current), extra: planned.extra, sequence: null };
     const { changes, event, details, alsoWrite } = planned;
@@ -129,6 +128,63 @@ export async function writeEngagement<Extra = undefined>(
   });
 }
 
+/** Locks the engagement's row for the transaction and checks it may be written to. */
+async function lockEngagement(
+  tx: Tx,
+  { rowId, expectedVersion, evenIfArchived = false }: Omit<WriteTarget, "actorId">,
+): Promise<EngagementRow> {
+  await tx.$queryRaw`SELECT 1 FROM "Engagement" WHERE id = ${rowId}::uuid FOR UPDATE`;
+  const current = await tx.engagement.findUnique({ where: { id: rowId } });
+  if (!current) refuse(UserErrorCode.NOT_FOUND, "No engagement has that ID.", ["id"]);
+  if (expectedVersion != null && current.version !== expectedVersion) throw versionConflict(current, expectedVersion);
+  if (current.archivedAt && !evenIfArchived) {
+    refuse(
+      UserErrorCode.ARCHIVED,
+      "This engagement is archived and can no longer be changed.",
+      ["id"],
+      toEngagement(current),
+    );
+  }
+  return current;
+}
+
+/** A write beside an engagement: what the audit trail calls it, and the write, which says what the trail records of it. */
+export interface BesidePlan<Extra> {
+  event: EngagementEventKind;
+  /** `mentions`: users (row IDs) the write calls on, who hear of it even when not watching. */
+  write: (tx: Tx) => Promise<{ extra: Extra; details: Record<string, unknown>; mentions?: string[] }>;
+}
+
+/**
+ * A write that belongs to an engagement but leaves its facts and version alone (a comment: a
+ * colleague's remark must not turn an editor's open form into a version conflict). It takes the
+ * engagement's lock and appends to the audit trail like `writeEngagement`, so the activity, the
+ * live updates and everything fed by the trail see it in commit order.
+ */
+export async function writeBesideEngagement<Extra>(
+  prisma: PrismaClient,
+  { rowId, actorId }: WriteTarget,
+  plan: (current: EngagementRow, tx: Tx) => Promise<BesidePlan<Extra>>,
+): Promise<WriteResult<Extra>> {
+  return prisma.$transaction(async (tx) => {
+    const current = await lockEngagement(tx, { rowId });
+    const { event, write } = await plan(current, tx);
+    const { extra, details, mentions } = await write(tx);
+    const sequence = await appendEvent(
+      tx,
+      {
+        engagementId: rowId,
+        kind: event,
+        version: current.version,
+        actorId,
+        changes: details as Prisma.InputJsonObject,
+      },
+      { mentions },
+    );
+    return { engagement: toEngagement(current), extra, sequence };
+  });
+}
+
 /** Columns holding calendar dates: the audit trail writes them as the API does, `2027-01-05`. */
 const DATE_COLUMNS = new Set<string>(["startsOn", "endsOn"]);
 
@@ -136,6 +192,7 @@ const DATE_COLUMNS = new Set<string>(["startsOn", "endsOn"]);
 function auditValue(column: string, value: unknown): unknown {
   if (value == null) return null;
   if (column === "seriesId") return globalIdOf("Series", value as string);
+  if (column === "ownerId") return globalIdOf("User", value as string);
   if (value instanceof Date) return DATE_COLUMNS.has(column) ? isoDay(value) : value.toISOString();
   return value;
 }

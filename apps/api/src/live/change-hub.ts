@@ -1,7 +1,6 @@
 import type { EngagementEvent as EngagementEventRow, PrismaClient } from "@engagement-tracker/db";
 import { toEngagementEvent } from "../engagements/engagement-event.type.ts";
-import type { EngagementFilter } from "../engagements/engagement.inputs.ts";
-import { matchingIds } from "../engagements/read/index.ts";
+import { matchingIds, type ViewerFilter } from "../engagements/read/index.ts";
 import { toEngagement } from "../engagements/engagement.type.ts";
 import { latestSequence, readEvents } from "../engagements/versioned-write.ts";
 import type { ChangeFeed } from "./change-feed.ts";
@@ -13,7 +12,7 @@ const PAGE = 500;
 const MAX_BACKLOG = 10_000;
 
 interface Subscriber {
-  filter: EngagementFilter | null;
+  filter: ViewerFilter | null;
   /** The last sequence delivered: nothing at or below it is delivered again. */
   delivered: bigint;
   /** While replaying missed changes, live ones wait in the audit trail, to keep the order. */
@@ -71,7 +70,7 @@ export class ChangeHub {
    * Changes matching `filter`, as they commit; with `since`, first every matching change
    * after that sequence (what a reconnecting client missed), each exactly once.
    */
-  subscribe(filter: EngagementFilter | null, since: bigint | null): AsyncIterableIterator<EngagementChange> {
+  subscribe(filter: ViewerFilter | null, since: bigint | null): AsyncIterableIterator<EngagementChange> {
     const queue: EngagementChange[] = [];
     let wake: (() => void) | null = null;
     let finished = false;
@@ -198,7 +197,7 @@ export class ChangeHub {
    * the `engagements` query. Archived engagements still match, so subscribers learn of the archiving.
    */
   private async matchFilters(subscribers: Subscriber[], engagementIds: string[]) {
-    const matches = new Map<EngagementFilter | null, Set<string>>();
+    const matches = new Map<ViewerFilter | null, Set<string>>();
     for (const filter of new Set(subscribers.map((subscriber) => subscriber.filter))) {
       if (!filter) continue;
       try {

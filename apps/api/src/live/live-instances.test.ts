@@ -10,7 +10,7 @@ import { clientFor, createUserWithToken } from "../test/api.ts";
 import { insertEngagement } from "../test/fixtures.ts";
 import { CreateEngagement, LiveUpdateUser, MoveStatus, Rename, newEngagementInput } from "../test/shared-operations.ts";
 import { redisAnswers } from "../test/redis.ts";
-import { recordChanges } from "../test/subscriptions.ts";
+import { NOTIFICATION_ADDED, recordChanges } from "../test/subscriptions.ts";
 
 const postgresUrl = postgresServerUrl();
 const redisUrl = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
@@ -23,6 +23,7 @@ describeNeeding(
     let dropDatabase: () => Promise<void>;
     let token: string;
     let adminToken: string;
+    let adminId: string;
     const processes: ApiProcess[] = [];
 
     beforeAll(async () => {
@@ -32,7 +33,7 @@ describeNeeding(
       const db = await openDatabase({ kind: "postgres", url: databaseUrl });
       await applyMigrations(db);
       ({ token } = await createUserWithToken(db.prisma, "EDITOR", { email: "live@test.local", name: "Live Editor" }));
-      ({ token: adminToken } = await createUserWithToken(db.prisma, "ADMIN"));
+      ({ token: adminToken, id: adminId } = await createUserWithToken(db.prisma, "ADMIN"));
       await db.close();
     });
     afterAll(async () => {
@@ -87,6 +88,17 @@ describeNeeding(
         await subscriber.close();
       },
     );
+
+    it("deliver a notification created on instance A to its recipient's subscription on instance B", async () => {
+      const [a, b] = [await start(), await start()];
+      const id = await withDatabase(async (prisma) => (await insertEngagement(prisma, { ownerId: adminId })).globalId);
+      const inbox = await recordChanges(b.url, adminToken, { query: NOTIFICATION_ADDED, field: "notificationAdded" });
+      await send(a.url, Rename, { input: { id, title: "Renamed on A" } });
+      expect(await inbox.waitFor(1)).toEqual([
+        { kind: "EDITED", reason: "WATCHING", engagement: { id }, actor: { name: "Live Editor" } },
+      ]);
+      await inbox.close();
+    });
 
     it("over Redis pub/sub too, when REDIS_URL is set", async (context) => {
       if (!(await redisAnswers(redisUrl))) skipOrFailWithout(context, `Redis at ${redisUrl} (TEST_REDIS_URL)`);

@@ -4,7 +4,7 @@ import { unauthenticated } from "../auth/viewer.ts";
 import type { Context } from "../context.ts";
 import { createLoaders } from "../loader-registry.ts";
 import { EngagementFilter } from "../engagements/engagement.inputs.ts";
-import { checkFilter } from "../engagements/read/index.ts";
+import { checkFilter, forViewer } from "../engagements/read/index.ts";
 import { latestSequence } from "../engagements/versioned-write.ts";
 import { EngagementChange } from "./engagement-change.type.ts";
 
@@ -13,16 +13,22 @@ interface EngagementChangedArgs {
   sinceSequence?: string | null;
 }
 
-function subscribeToChanges({ args, context }: SubscribeResolverData<unknown, EngagementChangedArgs, Context>) {
-  const since = args.sinceSequence ?? null;
+/** A subscription's `sinceSequence`, checked: the sequence to replay from, or null for live changes only. */
+export function sinceSequenceOf(sinceSequence: string | null | undefined): bigint | null {
+  const since = sinceSequence ?? null;
   if (since !== null && !/^\d{1,19}$/.test(since))
     throw badInput("`sinceSequence` is a sequence number.", "sinceSequence");
+  return since === null ? null : BigInt(since);
+}
+
+function subscribeToChanges({ args, context }: SubscribeResolverData<unknown, EngagementChangedArgs, Context>) {
+  const since = sinceSequenceOf(args.sinceSequence);
   // @Authorized guards each delivered change; refuse the subscription itself up front.
   if (!context.viewer || !context.credential) throw unauthenticated();
   if (!context.changeHub) throw new Error("This server was started without live changes");
   // A filter the `engagements` query would refuse is refused here, not when a change arrives.
   checkFilter(args.filter);
-  const changes = context.changeHub.subscribe(args.filter ?? null, since === null ? null : BigInt(since));
+  const changes = context.changeHub.subscribe(forViewer(args.filter, context.viewer.id) ?? null, since);
   const { connection } = context;
   if (!connection) return changes;
   return endingWithAccess(changes, () => connection.access.closeIfEnded(connection.socket));
@@ -32,7 +38,7 @@ function subscribeToChanges({ args, context }: SubscribeResolverData<unknown, En
  * Checks before each change that the subscriber's access still holds; when it has ended the
  * connection is closed (with its close code) and the change is not sent.
  */
-function endingWithAccess<Change>(
+export function endingWithAccess<Change>(
   changes: AsyncIterableIterator<Change>,
   closeIfEnded: () => Promise<boolean>,
 ): AsyncIterableIterator<Change> {

@@ -17,6 +17,7 @@ const noteRules = apply([
 ]);
 const DUE_ON_DESCRIPTION = "Between 1900 and 2200, as engagement dates.";
 const NOTE_DESCRIPTION = `Context for the step, at most ${LIMITS.note} characters.`;
+const OWNER_DESCRIPTION = "Who sees the step through: an active user.";
 const EXPECTED_VERSION_DESCRIPTION = "Refuse if the engagement's version moved on.";
 
 @InputType()
@@ -36,11 +37,14 @@ export class AddMilestoneInput {
   @noteRules
   note?: string | null;
 
+  @Field(() => ID, { nullable: true, description: OWNER_DESCRIPTION })
+  ownerId?: string | null;
+
   @Field(() => Int, { nullable: true, description: EXPECTED_VERSION_DESCRIPTION })
   expectedVersion?: number | null;
 }
 
-@InputType({ description: "Changes a milestone's title, due date or note; omitted fields stay as they are." })
+@InputType({ description: "Changes a milestone's title, due date, note or owner; omitted fields stay as they are." })
 export class UpdateMilestoneInput {
   @Field(() => ID)
   id: string;
@@ -58,6 +62,9 @@ export class UpdateMilestoneInput {
   @Field(() => String, { nullable: true, description: `${NOTE_DESCRIPTION} An empty note removes it.` })
   @noteRules
   note?: string | null;
+
+  @Field(() => ID, { nullable: true, description: `${OWNER_DESCRIPTION} null removes the owner.` })
+  ownerId?: string | null;
 
   @Field(() => Int, { nullable: true, description: EXPECTED_VERSION_DESCRIPTION })
   expectedVersion?: number | null;

@@ -71,6 +71,11 @@ export class MilestoneResolver {
     return milestone.completedById ? loaders.userById.load(milestone.completedById) : null;
   }
 
+  @FieldResolver(() => User, { nullable: true, description: "Who sees the step through; null when unassigned." })
+  owner(@Root() milestone: Milestone, @Ctx() { loaders }: Context): Promise<User | null> | null {
+    return milestone.ownerId ? loaders.userById.load(milestone.ownerId) : null;
+  }
+
   @Authorized(Role.EDITOR)
   @Mutation(() => MilestonePayload, { description: "Adds a preparation step to an engagement." })
   addMilestone(

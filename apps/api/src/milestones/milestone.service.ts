@@ -10,6 +10,7 @@ import { RefusedError, UserErrorCode, refuse, userError } from "../common/user-e
 import { validateInput } from "../common/validation.ts";
 import { requireEngagementRowId } from "../engagements/engagement.commands.ts";
 import { isoDay } from "../engagements/health.ts";
+import { resolveActiveUsers } from "../engagements/engagement.validation.ts";
 import {
   nothingToWrite,
   writeEngagement,
@@ -57,6 +58,17 @@ const milestoneFacts = (milestone: Pick<MilestoneRow, "id" | "title">) => ({
   title: milestone.title,
 });
 
+/** The owner a milestone input names, checked; undefined when the input leaves it as it is. */
+async function milestoneOwner(tx: Tx, ownerId: string | null | undefined): Promise<string | null | undefined> {
+  if (ownerId === undefined) return undefined;
+  if (ownerId === null || ownerId === "") return null;
+  const owner = await resolveActiveUsers(tx, [ownerId], () => ["ownerId"]);
+  if (owner.errors.length) throw new RefusedError(owner.errors);
+  return owner.rowIds[0];
+}
+
+const auditUserId = (rowId: string | null) => rowId && globalIdOf("User", rowId);
+
 /** A milestone belongs to its engagement: adding or changing one is a write to the engagement (its version moves). */
 export async function addMilestone(
   prisma: PrismaClient,
@@ -71,13 +83,27 @@ export async function addMilestone(
   }
   const target = { rowId: engagementRowId, expectedVersion: input.expectedVersion, actorId };
   return writeEngagement(prisma, target, async (_engagement, tx) => {
+    const ownerId = await milestoneOwner(tx, input.ownerId);
     const created = await tx.milestone.create({
-      data: { engagementId: engagementRowId, title: input.title, dueOn: input.dueOn, note: input.note || null },
+      data: {
+        engagementId: engagementRowId,
+        title: input.title,
+        dueOn: input.dueOn,
+        note: input.note || null,
+        ownerId: ownerId ?? null,
+      },
     });
     return {
       changes: {},
       event: EngagementEventKind.MILESTONE_ADDED,
-      details: { milestone: { ...milestoneFacts(created), dueOn: isoDay(created.dueOn), note: created.note } },
+      details: {
+        milestone: {
+          ...milestoneFacts(created),
+          dueOn: isoDay(created.dueOn),
+          note: created.note,
+          ownerId: auditUserId(created.ownerId),
+        },
+      },
       alsoWrite: async () => toMilestone(created),
     };
   });
@@ -148,7 +174,7 @@ export function updateMilestone(
   input: UpdateMilestoneInput,
   actorId: string | null,
 ): Promise<WriteResult<Milestone>> {
-  return writeMilestone(prisma, input, actorId, async (milestone) => {
+  return writeMilestone(prisma, input, actorId, async (milestone, tx) => {
     const errors = [
       ...REQUIRED_ON_UPDATE.filter((field) => input[field] === null).map((field) =>
         userError(UserErrorCode.VALIDATION, `${field === "dueOn" ? "Due date" : "Title"} cannot be removed.`, [field]),
@@ -156,12 +182,18 @@ export function updateMilestone(
       ...(await validateInput(input)),
     ];
     if (errors.length) throw new RefusedError(errors);
+    const ownerId = await milestoneOwner(tx, input.ownerId);
     const wanted = {
       title: input.title ?? milestone.title,
       dueOn: input.dueOn ?? milestone.dueOn,
       note: input.note === undefined ? milestone.note : input.note || null,
+      ownerId: ownerId === undefined ? milestone.ownerId : ownerId,
     };
-    const audit = (values: typeof wanted) => ({ ...values, dueOn: isoDay(values.dueOn) });
+    const audit = (values: typeof wanted) => ({
+      ...values,
+      dueOn: isoDay(values.dueOn),
+      ownerId: auditUserId(values.ownerId),
+    });
     const [before, after] = [audit(milestone), audit(wanted)];
     const changes = Object.fromEntries(
       (Object.keys(after) as (keyof typeof after)[])

@@ -12,6 +12,7 @@ export class Milestone extends NodeObject {
 
   engagementId: string;
   completedById: string | null;
+  ownerId: string | null;
   /** Its engagement, when the statement that read the milestone read that too. */
   readEngagement?: Engagement;
 

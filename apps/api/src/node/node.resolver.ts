@@ -13,6 +13,7 @@ const LOADER_OF: Partial<Record<NodeTypeName, keyof Loaders>> = {
   Series: "seriesById",
   Organization: "organizationById",
   Milestone: "milestoneById",
+  Comment: "commentById",
   StatusChange: "statusChangeById",
   User: "userById",
 };

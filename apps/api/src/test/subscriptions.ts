@@ -14,6 +14,11 @@ export const ENGAGEMENT_CHANGED = `
     }
   }`;
 
+export const NOTIFICATION_ADDED = `
+  subscription Notified($since: String) {
+    notificationAdded(sinceSequence: $since) { kind reason engagement { id } actor { name } }
+  }`;
+
 /** How a server closed the connection. */
 export interface Closed {
   code: number;
@@ -38,8 +43,10 @@ export interface RecordOptions {
    * server takes to register the subscription; `null` subscribes live only.
    */
   since?: string | null;
-  /** Another selection of `engagementChanged`, with the same variables. */
+  /** Another selection of `engagementChanged` (or of `field`), with the same variables. */
   query?: string;
+  /** The subscription field the query selects; `engagementChanged` by default. */
+  field?: string;
   /** Extra headers on the WebSocket upgrade (Origin, Cookie). */
   headers?: Record<string, string>;
 }
@@ -58,7 +65,7 @@ async function latestChangeSequence(httpUrl: string, token: string): Promise<str
 export async function recordChanges<Change = ReceivedChange>(
   httpUrl: string,
   token: string | null,
-  { filter, since, query = ENGAGEMENT_CHANGED, headers }: RecordOptions = {},
+  { filter, since, query = ENGAGEMENT_CHANGED, field = "engagementChanged", headers }: RecordOptions = {},
 ): Promise<ChangeRecorder<Change>> {
   const received: Change[] = [];
   const waiters: (() => void)[] = [];
@@ -93,12 +100,12 @@ export async function recordChanges<Change = ReceivedChange>(
     client.on("connected", () => resolve());
     client.on("error", reject);
   });
-  client.subscribe<{ engagementChanged: Change }>(
+  client.subscribe<Record<string, Change>>(
     { query, variables: { filter, since: from ?? null } },
     {
       next: ({ data, errors }) => {
         if (errors) failure = errors;
-        if (data) received.push(data.engagementChanged);
+        if (data) received.push(data[field]!);
         wakeAll();
       },
       error: (error) => {

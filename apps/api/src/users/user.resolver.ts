@@ -6,7 +6,7 @@ import { CurrentViewer } from "../auth/current-viewer.ts";
 import type { Viewer } from "../auth/viewer.ts";
 import { CreateUserInput, UpdateUserInput } from "./user.inputs.ts";
 import { DateTimeScalar } from "../common/scalars.ts";
-import { createUser, listUsers, mayReadAccount, updateUser } from "./user.service.ts";
+import { createUser, listActiveUsers, listUsers, mayReadAccount, updateUser } from "./user.service.ts";
 import { User, UserPayload } from "./user.type.ts";
 
 const ACCOUNT_FIELD = "Shown to the user themself and to admins; null for anyone else, who sees only names.";
@@ -35,6 +35,15 @@ export class UserResolver {
   @Query(() => [User], { description: "Every user, by name." })
   users(@Ctx() { prisma }: Context): Promise<User[]> {
     return listUsers(prisma);
+  }
+
+  @Authorized()
+  @Query(() => [User], {
+    description:
+      "Active users by name (names only, as on an audit trail): whom an engagement or milestone may be given to.",
+  })
+  assignableUsers(@Ctx() { prisma }: Context): Promise<User[]> {
+    return listActiveUsers(prisma);
   }
 
   @Authorized(Role.ADMIN)

@@ -31,6 +31,16 @@ export async function listUsers(prisma: PrismaClient): Promise<User[]> {
   return rows.map(toUser);
 }
 
+/** Active users by name: whom an engagement or milestone may be given to. */
+export async function listActiveUsers(prisma: PrismaClient): Promise<User[]> {
+  const rows = await prisma.user.findMany({
+    where: { disabledAt: null },
+    select: publicUserFields,
+    orderBy: [{ name: "asc" }, { id: "asc" }],
+  });
+  return rows.map(toUser);
+}
+
 async function requireValid(input: object): Promise<void> {
   const errors = await validateInput(input);
   if (errors.length) throw new RefusedError(errors);

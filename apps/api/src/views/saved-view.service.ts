@@ -11,10 +11,22 @@ import { SavedView } from "./saved-view.type.ts";
 import { fromStoredFilter, requireAcceptedFilter, toStored } from "./stored-filter.ts";
 
 /**
- * Defaults every user has. "Mine" waits for engagement owners. "Needs attention" is the
- * overview's at-risk and overdue lists as one list, soonest first.
+ * Defaults every user has. "Mine" is what the reader owns or co-owns, soonest first. "Needs
+ * attention" is the overview's at-risk and overdue lists as one list, soonest first.
  */
 const BUILT_IN_VIEWS: SavedView[] = [
+  fromRow(SavedView, {
+    id: "mine",
+    userId: null,
+    name: "Mine",
+    shared: true,
+    builtIn: true,
+    mine: false,
+    pinned: true,
+    filter: { mine: true, includeArchived: false },
+    orderBy: { field: EngagementOrderField.START_DATE, direction: OrderDirection.ASC },
+    updatedAt: null,
+  }),
   fromRow(SavedView, {
     id: "needs-attention",
     userId: null,

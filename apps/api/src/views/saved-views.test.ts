@@ -23,6 +23,7 @@ const SavedViews = graphql(`
         to
         upcoming
         includeArchived
+        mine
       }
       orderBy {
         field
@@ -141,7 +142,14 @@ describe("saved views", () => {
     expect(saved).toMatchObject({ name: "Surveys in China", shared: false, pinned: false, mine: true });
 
     const listed = (await viewsOf(viewer)).find((view) => view.id === saved.id)!;
-    expect(listed.filter).toEqual({ ...filter, seriesIds: null, health: null, upcoming: null, includeArchived: false });
+    expect(listed.filter).toEqual({
+      ...filter,
+      seriesIds: null,
+      mine: null,
+      health: null,
+      upcoming: null,
+      includeArchived: false,
+    });
     expect(listed.orderBy).toEqual({ field: "TITLE", direction: "DESC" });
 
     await save(viewer, { id: saved.id, name: "China surveys", pinned: true });
@@ -206,6 +214,11 @@ describe("saved views", () => {
       expect(saveView.savedView).toBeNull();
     }
     expect(await api.prisma.savedView.count()).toBe(before);
+  });
+
+  it('offers "Mine" to everyone: what the reader owns or co-owns, soonest first', async () => {
+    const mine = (await viewsOf(viewer)).find((view) => view.name === "Mine")!;
+    expect(mine).toMatchObject({ builtIn: true, pinned: true, filter: { mine: true } });
   });
 
   it('offers "Needs attention" to everyone: the overview\'s at-risk and overdue engagements, soonest first', async () => {

@@ -41,7 +41,12 @@ export interface MilestoneValues {
   title: string;
   dueOn: string;
   note: string;
+  /** A user ID, or "" for nobody. */
+  ownerId: string;
 }
+
+// A "use server" module exports only actions: the empty form is the client's and this module's own.
+const EMPTY_MILESTONE: MilestoneValues = { title: "", dueOn: "", note: "", ownerId: "" };
 
 export interface MilestoneFormState extends FormErrors {
   /** What the user typed, kept after a refusal so nothing has to be typed again. */
@@ -50,11 +55,16 @@ export interface MilestoneFormState extends FormErrors {
   done: string | null;
 }
 
-const MILESTONE_INPUTS = new Set(["title", "dueOn", "note"]);
+const MILESTONE_INPUTS = new Set(["title", "dueOn", "note", "ownerId"]);
 const inputNameOf = (path: string) => (MILESTONE_INPUTS.has(path) ? path : null);
 
 function valuesOf(formData: FormData): MilestoneValues {
-  return { title: textOf(formData, "title"), dueOn: textOf(formData, "dueOn"), note: textOf(formData, "note") };
+  return {
+    title: textOf(formData, "title"),
+    dueOn: textOf(formData, "dueOn"),
+    note: textOf(formData, "note"),
+    ownerId: textOf(formData, "ownerId"),
+  };
 }
 
 /** What the form can tell before asking the API: a title and a real date. */
@@ -79,7 +89,7 @@ function stateAfter(
   // A refusal for a stale version also shows the fresh page, so saving again applies to it.
   revalidatePath(engagementHref(textOf(formData, "engagementId")));
   if (answer.errors.length) return { values, done: null, ...formErrorsOf(answer.errors, inputNameOf) };
-  return { values: { title: "", dueOn: "", note: "" }, done, ...NO_ERRORS };
+  return { values: EMPTY_MILESTONE, done, ...NO_ERRORS };
 }
 
 export async function addMilestoneAction(
@@ -95,6 +105,7 @@ export async function addMilestoneAction(
       title: values.title,
       dueOn: values.dueOn,
       note: values.note || null,
+      ownerId: values.ownerId || null,
       expectedVersion: Number(textOf(formData, "expectedVersion")),
     },
   });
@@ -115,6 +126,7 @@ export async function updateMilestoneAction(
       title: values.title,
       dueOn: values.dueOn,
       note: values.note,
+      ownerId: values.ownerId || null,
       expectedVersion: Number(textOf(formData, "expectedVersion")),
     },
   });

@@ -1,5 +1,5 @@
 import { graphql, type ActivityTimeline_EngagementFragment } from "@engagement-tracker/schema";
-import { ACTIVITY_FILTERS, describeEvent, type ActivityFilter } from "../../lib/activity";
+import { ACTIVITY_FILTERS, describeEvent, type ActivityFilter, type PeopleNames } from "../../lib/activity";
 import type { Formatter } from "../../lib/format";
 import styles from "./EngagementDetail.module.css";
 
@@ -25,10 +25,12 @@ export const ActivityTimelineFragment = graphql(`
 export function ActivityTimeline({
   engagement,
   filter,
+  people,
   format,
 }: {
   engagement: ActivityTimeline_EngagementFragment;
   filter: ActivityFilter;
+  people: PeopleNames;
   format: Formatter;
 }) {
   const newestFirst = [...engagement.activity].reverse();
@@ -55,7 +57,7 @@ export function ActivityTimeline({
       {newestFirst.length === 0 ? <p className="muted">Nothing of this kind yet.</p> : null}
       <ol className={styles.history}>
         {newestFirst.map((event) => {
-          const { summary, changes, reason } = describeEvent(event, format);
+          const { summary, changes, reason } = describeEvent(event, format, people);
           return (
             <li key={event.sequence} className={styles.historyItem} data-kind={event.kind}>
               <p className={styles.activitySummary}>{summary}</p>

@@ -7,14 +7,14 @@ import { ENGAGEMENT_FIELD_LABELS, participantLabel, type EngagementFormValues } 
 import type { EngagementFormOptions } from "../../lib/engagement-form-options";
 import { KIND_LABELS, KINDS } from "../../lib/labels";
 import { ErrorSummary } from "../forms/ErrorSummary";
-import { Field } from "../forms/Field";
+import { Field, fieldId } from "../forms/Field";
 import { SubmitButton } from "../forms/SubmitButton";
 import { useUnsavedChangesWarning } from "../forms/useUnsavedChangesWarning";
 import { ConflictNotice } from "./ConflictNotice";
 import { ParticipantRows } from "./ParticipantRows";
 import styles from "./EngagementForm.module.css";
 
-type TextFieldName = Exclude<keyof EngagementFormValues, "participants">;
+type TextFieldName = Exclude<keyof EngagementFormValues, "participants" | "coOwnerIds">;
 
 /** Create and edit share one form; edit adds the version it started from and the outcome. */
 export function EngagementForm({
@@ -45,8 +45,9 @@ export function EngagementForm({
   useEffect(() => {
     if (state.conflict) conflictNotice.current?.focus();
   }, [state.conflict]);
-  const labels = {
+  const labels: Record<string, string> = {
     ...ENGAGEMENT_FIELD_LABELS,
+    coOwnerIds: "Co-owners",
     ...Object.fromEntries(
       values.participants.flatMap((_, index) => [
         [`participants.${index}.organizationId`, participantLabel(index, "organizationId")],
@@ -118,6 +119,50 @@ export function EngagementForm({
               )}
             </Field>
           )}
+        </fieldset>
+
+        <fieldset className={`card ${styles.section}`}>
+          <legend className={styles.legend}>Who is responsible</legend>
+          <Field
+            name="ownerId"
+            label={labels.ownerId}
+            hint="The desk officer who answers for it"
+            error={errors.ownerId}
+          >
+            {(control) => (
+              <select {...control} defaultValue={values.ownerId}>
+                <option value="">{edit ? "Unassigned" : "Me"}</option>
+                {options.people.map((person) => (
+                  <option key={person.id} value={person.id}>
+                    {person.name}
+                  </option>
+                ))}
+              </select>
+            )}
+          </Field>
+          <fieldset className={styles.wide} aria-describedby={errors.coOwnerIds ? "coOwnerIds-error" : undefined}>
+            <legend>{labels.coOwnerIds}</legend>
+            <div className={styles.checks}>
+              {options.people.map((person, index) => (
+                <label key={person.id} className="check">
+                  <input
+                    // The error summary links to the group's first box.
+                    id={index === 0 ? fieldId("coOwnerIds") : undefined}
+                    type="checkbox"
+                    name="coOwnerIds"
+                    value={person.id}
+                    defaultChecked={values.coOwnerIds.includes(person.id)}
+                  />
+                  {person.name}
+                </label>
+              ))}
+            </div>
+            {errors.coOwnerIds ? (
+              <span id="coOwnerIds-error" className="field-error">
+                {errors.coOwnerIds}
+              </span>
+            ) : null}
+          </fieldset>
         </fieldset>
 
         <fieldset className={`card ${styles.section}`}>

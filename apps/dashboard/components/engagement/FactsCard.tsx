@@ -18,6 +18,12 @@ export const FactsCardFragment = graphql(`
       name
       shortName
     }
+    owner {
+      name
+    }
+    coOwners {
+      name
+    }
     location {
       ...LocationFields
     }
@@ -32,6 +38,14 @@ export function FactsCard({ engagement, format }: { engagement: FactsCard_Engage
         Facts
       </h2>
       <dl className={styles.facts}>
+        <dt>Owner</dt>
+        <dd>{engagement.owner?.name ?? <span className="muted">Unassigned</span>}</dd>
+        {engagement.coOwners.length ? (
+          <>
+            <dt>Co-owners</dt>
+            <dd>{engagement.coOwners.map((user) => user.name).join(", ")}</dd>
+          </>
+        ) : null}
         <dt>Kind</dt>
         <dd>{KIND_LABELS[engagement.kind]}</dd>
         {engagement.series ? (

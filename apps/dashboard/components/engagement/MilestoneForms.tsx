@@ -12,9 +12,9 @@ import {
 import { InlineError } from "../forms/InlineError";
 import { SubmitButton } from "../forms/SubmitButton";
 import styles from "./EngagementDetail.module.css";
-import { MilestoneFields } from "./MilestoneFields";
+import { MilestoneFields, type Person } from "./MilestoneFields";
 
-const EMPTY: MilestoneValues = { title: "", dueOn: "", note: "" };
+const EMPTY_MILESTONE: MilestoneValues = { title: "", dueOn: "", note: "", ownerId: "" };
 const initial = (values: MilestoneValues): MilestoneFormState => ({
   values,
   done: null,
@@ -22,13 +22,14 @@ const initial = (values: MilestoneValues): MilestoneFormState => ({
   formErrors: [],
 });
 
-/** The engagement a milestone form writes to, with the version the user saw. */
+/** The engagement a milestone form writes to, with the version the user saw, and who may own a step. */
 interface Target {
   engagementId: string;
   version: number;
+  people: readonly Person[];
 }
 
-function Hidden({ engagementId, version, milestoneId }: Target & { milestoneId?: string }) {
+function Hidden({ engagementId, version, milestoneId }: Omit<Target, "people"> & { milestoneId?: string }) {
   return (
     <>
       <input type="hidden" name="engagementId" value={engagementId} />
@@ -52,7 +53,7 @@ const failed = (state: MilestoneFormState) => Object.keys(state.fieldErrors).len
 
 /** Adds a preparation step; what was typed stays after a refusal. */
 export function AddMilestoneForm(target: Target) {
-  const [state, formAction] = useActionState(addMilestoneAction, initial(EMPTY));
+  const [state, formAction] = useActionState(addMilestoneAction, initial(EMPTY_MILESTONE));
   return (
     <form
       action={formAction}
@@ -67,7 +68,12 @@ export function AddMilestoneForm(target: Target) {
       ) : null}
       <FormErrors messages={state.formErrors} />
       <Hidden {...target} />
-      <MilestoneFields idPrefix="new-milestone" values={state.values} fieldErrors={state.fieldErrors} />
+      <MilestoneFields
+        idPrefix="new-milestone"
+        values={state.values}
+        fieldErrors={state.fieldErrors}
+        people={target.people}
+      />
       <div>
         <SubmitButton variant="secondary" pendingLabel="Adding…">
           Add milestone
@@ -102,6 +108,7 @@ export function EditMilestoneForm({
           idPrefix={`edit-${milestoneId}`}
           values={refused ? state.values : current}
           fieldErrors={state.fieldErrors}
+          people={target.people}
         />
         <div>
           <SubmitButton variant="small" pendingLabel="Saving…">

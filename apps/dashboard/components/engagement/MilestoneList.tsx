@@ -2,6 +2,7 @@ import { graphql, type MilestoneList_EngagementFragment } from "@engagement-trac
 import type { Formatter } from "../../lib/format";
 import styles from "./EngagementDetail.module.css";
 import { AddMilestoneForm, EditMilestoneForm, RemoveMilestoneForm } from "./MilestoneForms";
+import type { Person } from "./MilestoneFields";
 import { MilestoneToggle } from "./MilestoneToggle";
 
 export const MilestoneListFragment = graphql(`
@@ -17,6 +18,10 @@ export const MilestoneListFragment = graphql(`
       completedBy {
         name
       }
+      owner {
+        id
+        name
+      }
       overdue
     }
   }
@@ -26,14 +31,17 @@ export const MilestoneListFragment = graphql(`
 export function MilestoneList({
   engagement,
   editable,
+  people,
   format,
 }: {
   engagement: MilestoneList_EngagementFragment;
   editable: boolean;
+  /** Whom a milestone may be given to. */
+  people: readonly Person[];
   format: Formatter;
 }) {
   const done = engagement.milestones.filter((milestone) => milestone.completedAt).length;
-  const target = { engagementId: engagement.id, version: engagement.version };
+  const target = { engagementId: engagement.id, version: engagement.version, people };
   return (
     <section className="card" aria-labelledby="milestones-heading" id="milestones">
       <div className="card-header">
@@ -73,13 +81,19 @@ export function MilestoneList({
                     Due {format.day(milestone.dueOn)}
                   </>
                 )}
+                {milestone.owner ? ` · Owner: ${milestone.owner.name}` : ""}
               </span>
               {editable ? (
                 <div className={styles.milestoneManage}>
                   <EditMilestoneForm
                     {...target}
                     milestoneId={milestone.id}
-                    current={{ title: milestone.title, dueOn: milestone.dueOn, note: milestone.note ?? "" }}
+                    current={{
+                      title: milestone.title,
+                      dueOn: milestone.dueOn,
+                      note: milestone.note ?? "",
+                      ownerId: milestone.owner?.id ?? "",
+                    }}
                   />
                   <RemoveMilestoneForm {...target} milestoneId={milestone.id} title={milestone.title} />
                 </div>

@@ -28,6 +28,7 @@ const SCOPE_LABELS: Record<ListScope, string> = {
 export interface FilterOptions {
   series: readonly { id: string; name: string; shortName: string }[];
   countries: readonly string[];
+  people: readonly { id: string; name: string }[];
 }
 
 const FilterOptionsQuery = graphql(`
@@ -39,6 +40,10 @@ const FilterOptionsQuery = graphql(`
     }
     organizations {
       country
+    }
+    assignableUsers {
+      id
+      name
     }
   }
 `);
@@ -52,6 +57,7 @@ export async function readFilterOptions(): Promise<ApiResult<FilterOptions>> {
     data: {
       series: result.data.series,
       countries: [...new Set(result.data.organizations.map((organization) => organization.country))],
+      people: result.data.assignableUsers,
     },
   };
 }
@@ -87,8 +93,13 @@ export function EngagementFilters({
 }) {
   const defaults = page?.defaults ?? DEFAULT_LIST_VIEW;
   const moreFiltersActive =
-    view.statuses.length + view.kinds.length + view.health.length + view.seriesIds.length + view.countries.length > 0 ||
-    Boolean(view.region || view.from || view.to);
+    view.statuses.length +
+      view.kinds.length +
+      view.health.length +
+      view.seriesIds.length +
+      view.countries.length +
+      view.ownerIds.length >
+      0 || Boolean(view.region || view.from || view.to);
   const countries = [...new Set([...options.countries, ...view.countries])].sort();
   return (
     <Form action={page?.action ?? "/engagements"} className={`card ${styles.form}`} aria-label="Filter engagements">
@@ -122,6 +133,10 @@ export function EngagementFilters({
             placeholder="Title, summary or place"
           />
         </div>
+        <label className={`check ${styles.mine}`}>
+          <input type="checkbox" name="mine" value="1" defaultChecked={view.mine} />
+          Mine
+        </label>
         {page ? null : (
           <>
             <div className="field">
@@ -164,6 +179,13 @@ export function EngagementFilters({
             items={STATUSES}
           />
           <CheckboxGroup legend="Health" name="health" selected={view.health} labels={HEALTH_LABELS} items={HEALTHS} />
+          <CheckboxGroup
+            legend="Owner"
+            name="owner"
+            selected={view.ownerIds}
+            labels={Object.fromEntries(options.people.map((person) => [person.id, person.name]))}
+            items={options.people.map((person) => person.id)}
+          />
           <CheckboxGroup legend="Kind" name="kind" selected={view.kinds} labels={KIND_LABELS} items={KINDS} />
           <CheckboxGroup
             legend="Series"

@@ -30,6 +30,9 @@ export const EngagementTableFragment = graphql(`
     series {
       shortName
     }
+    owner {
+      name
+    }
     location {
       ...LocationFields
     }
@@ -64,6 +67,7 @@ export function EngagementTable({
             Dates
           </SortableHeader>
           <th scope="col">Location</th>
+          <th scope="col">Owner</th>
           <SortableHeader field="UPDATED_AT" view={view}>
             Updated
           </SortableHeader>
@@ -105,6 +109,7 @@ export function EngagementTable({
                 <span className={styles.sub}>{regionAndCountry(engagement.location, format)}</span>
               </div>
             </td>
+            <td data-label="Owner">{engagement.owner?.name ?? <span className={styles.sub}>Unassigned</span>}</td>
             <td data-label="Updated">
               <time dateTime={engagement.updatedAt} title={format.instant(engagement.updatedAt)}>
                 {format.relative(engagement.updatedAt)}

@@ -10,7 +10,16 @@ import { MAX_SEARCH_LENGTH, boundWithinStoredDates } from "../../common/validati
 import type { EngagementFilter } from "../engagement.inputs.ts";
 import { AT_RISK_LEAD_DAYS, Health, SETTLED_STATUSES, addDays } from "../health.ts";
 import { TERMINAL_STATUSES } from "../lifecycle.ts";
-import { dayValue, enumValues, uuidValues } from "./sql.ts";
+import { dayValue, enumValues, uuidValue, uuidValues } from "./sql.ts";
+
+/** A filter with the user `mine` means: the viewer, or whoever owns the saved view or feed that keeps it. */
+export type ViewerFilter = EngagementFilter & { mineFor?: string | null };
+
+/** `filter` as `viewerRowId` reads it: `mine` names them. */
+export const forViewer = (
+  filter: EngagementFilter | null | undefined,
+  viewerRowId: string | null,
+): ViewerFilter | null | undefined => (filter?.mine ? { ...filter, mineFor: viewerRowId } : filter);
 
 export type EngagementScope = ExpressionBuilder<DB & { e: DB["Engagement"] }, "e">;
 export type Condition = Expression<SqlBool>;
@@ -64,14 +73,25 @@ export function checkFilter(filter: EngagementFilter | null | undefined): void {
     throw badInput(`"${unknown}" is not an ISO 3166-1 alpha-2 country code such as "US" or "CN".`, "countries");
   }
   filter?.seriesIds?.forEach((id) => requireRowId("Series", id, "seriesIds"));
+  filter?.ownerIds?.forEach((id) => requireRowId("User", id, "ownerIds"));
+}
+
+/** Engagements `userRowId` owns or co-owns. */
+export function ownedOrCoOwnedBy(eb: EngagementScope, userRowId: string): Condition {
+  return eb.or([
+    eb("e.ownerId", "=", uuidValue(userRowId)),
+    eb.exists(
+      eb
+        .selectFrom("EngagementCoOwner as co")
+        .select(sql.lit(1).as("one"))
+        .whereRef("co.engagementId", "=", "e.id")
+        .where("co.userId", "=", uuidValue(userRowId)),
+    ),
+  ]);
 }
 
 /** The engagements `filter` lets through, as of `today`. */
-export function filterCondition(
-  eb: EngagementScope,
-  filter: EngagementFilter | null | undefined,
-  today: Date,
-): Condition {
+export function filterCondition(eb: EngagementScope, filter: ViewerFilter | null | undefined, today: Date): Condition {
   checkFilter(filter);
   const conditions: Condition[] = [];
   if (filter?.archived != null) conditions.push(eb("e.archivedAt", filter.archived ? "is not" : "is", null));
@@ -85,6 +105,12 @@ export function filterCondition(
     const rowIds = filter.seriesIds.map((id) => requireRowId("Series", id, "seriesIds"));
     conditions.push(eb("e.seriesId", "in", uuidValues(rowIds)));
   }
+  if (filter?.ownerIds?.length) {
+    const rowIds = filter.ownerIds.map((id) => requireRowId("User", id, "ownerIds"));
+    conditions.push(eb("e.ownerId", "in", uuidValues(rowIds)));
+  }
+  // Without a user to read it for, `mine` matches nothing rather than everything.
+  if (filter?.mine) conditions.push(filter.mineFor ? ownedOrCoOwnedBy(eb, filter.mineFor) : eb.lit(false));
   if (filter?.countries?.length) {
     conditions.push(
       eb(

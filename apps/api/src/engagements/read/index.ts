@@ -4,10 +4,16 @@ import type { Prisma, PrismaClient } from "@engagement-tracker/db";
 import { OrderDirection, readPageArgs, slicePage, type PageArgs, type PageInfo } from "../../common/connection.ts";
 import type { PublicUserRow } from "../../users/user.type.ts";
 import { DEFAULT_ORDER, pageParts, type PositionedRow } from "../engagement-order.ts";
-import type { EngagementFilter, EngagementOrder } from "../engagement.inputs.ts";
+import type { EngagementOrder } from "../engagement.inputs.ts";
 import { toEngagement, type Engagement, type EngagementRow } from "../engagement.type.ts";
 import { todayUtc } from "../health.ts";
-import { filterCondition, startsNearEnoughToReach, type Condition, type EngagementScope } from "./conditions.ts";
+import {
+  filterCondition,
+  startsNearEnoughToReach,
+  type Condition,
+  type EngagementScope,
+  type ViewerFilter,
+} from "./conditions.ts";
 import type { ReadPlan } from "./plan.ts";
 import { runQuery, sqlBuilder, uuidValue, uuidValues } from "./sql.ts";
 import { countMatching, readList, reviveEngagement, type ShapedEngagement } from "./statements.ts";
@@ -15,11 +21,14 @@ import { countMatching, readList, reviveEngagement, type ShapedEngagement } from
 export {
   checkFilter,
   filterCondition,
+  forViewer,
+  ownedOrCoOwnedBy,
   healthCondition,
   isOpen,
   startsNearEnoughToReach,
   type Condition,
   type EngagementScope,
+  type ViewerFilter,
 } from "./conditions.ts";
 export { countMatching, engagementObject, reviveMilestone, type ShapedEngagement } from "./statements.ts";
 export { WHOLE_ENGAGEMENT, planRead, type ReadPlan } from "./plan.ts";
@@ -74,7 +83,7 @@ export interface EngagementPage {
 /** One keyset page in one statement: its cost does not grow with how deep the page is. */
 export async function readEngagementPage(
   prisma: PrismaClient,
-  args: { page: PageArgs; filter?: EngagementFilter | null; orderBy?: EngagementOrder | null; plan: ReadPlan },
+  args: { page: PageArgs; filter?: ViewerFilter | null; orderBy?: EngagementOrder | null; plan: ReadPlan },
 ): Promise<EngagementPage> {
   const request = readPageArgs(args.page);
   const order = args.orderBy ?? DEFAULT_ORDER;
@@ -142,7 +151,7 @@ export async function readSoonestFirst(
 export async function matchingIds(
   prisma: PrismaClient,
   rowIds: readonly string[],
-  filter: EngagementFilter,
+  filter: ViewerFilter,
 ): Promise<Set<string>> {
   const today = todayUtc();
   const rows = await runQuery<{ id: string }>(

@@ -11,6 +11,9 @@ import { ArchiveControl } from "../../../components/engagement/ArchiveControl";
 import styles from "../../../components/engagement/EngagementDetail.module.css";
 import { FactsCard } from "../../../components/engagement/FactsCard";
 import { MilestoneList } from "../../../components/engagement/MilestoneList";
+import { CommentThread } from "../../../components/engagement/CommentThread";
+import { ActionButton } from "../../../components/forms/ActionButton";
+import { watchAction } from "../../notifications/actions";
 import { ParticipantsCard } from "../../../components/engagement/ParticipantsCard";
 import { StatusChangePanel } from "../../../components/engagement/StatusChangePanel";
 import { ACTIVITY_FILTERS, activityFilterOf, type ActivityFilter } from "../../../lib/activity";
@@ -43,8 +46,14 @@ const EngagementDetailQuery = graphql(`
       ...FactsCard_engagement
       ...ParticipantsCard_engagement
       ...MilestoneList_engagement
+      ...CommentThread_engagement
+      viewerIsWatching
       ...ActivityTimeline_engagement
       ...StatusChangePanel_engagement
+    }
+    assignableUsers {
+      id
+      name
     }
   }
 `);
@@ -97,22 +106,34 @@ export default async function EngagementPage(props: Params) {
             <HealthBadge health={engagement.health} />
           </div>
         </div>
-        {canEdit(viewer) ? (
-          <div className="actions">
-            {editable ? (
-              <Link href={editEngagementHref(engagement.id)} className="button">
-                Edit details
-              </Link>
-            ) : null}
-            {/* Keyed by the state, so the confirmation starts closed once it flips. */}
-            <ArchiveControl
-              key={engagement.archivedAt ?? "active"}
-              id={engagement.id}
-              version={engagement.version}
-              archived={Boolean(engagement.archivedAt)}
-            />
-          </div>
-        ) : null}
+        <div className="actions">
+          {/* Keyed by the state, so a failed attempt's message goes once it flips. */}
+          <ActionButton
+            key={String(engagement.viewerIsWatching)}
+            action={watchAction}
+            fields={{ engagementId: engagement.id, watching: String(!engagement.viewerIsWatching) }}
+            subject={engagement.title}
+            pendingLabel="Saving…"
+          >
+            {engagement.viewerIsWatching ? "Stop watching" : "Watch"}
+          </ActionButton>
+          {canEdit(viewer) ? (
+            <>
+              {editable ? (
+                <Link href={editEngagementHref(engagement.id)} className="button">
+                  Edit details
+                </Link>
+              ) : null}
+              {/* Keyed by the state, so the confirmation starts closed once it flips. */}
+              <ArchiveControl
+                key={engagement.archivedAt ?? "active"}
+                id={engagement.id}
+                version={engagement.version}
+                archived={Boolean(engagement.archivedAt)}
+              />
+            </>
+          ) : null}
+        </div>
       </header>
       {engagement.archivedAt ? (
         <p className="notice" role="status">
@@ -164,8 +185,24 @@ export default async function EngagementPage(props: Params) {
               ) : null}
             </div>
           </section>
-          <MilestoneList engagement={engagement} editable={editable} format={format} />
-          <ActivityTimeline engagement={engagement} filter={filter} format={format} />
+          <MilestoneList
+            engagement={engagement}
+            editable={editable}
+            people={result.data.assignableUsers}
+            format={format}
+          />
+          <CommentThread
+            engagement={engagement}
+            viewerId={viewer?.id ?? null}
+            people={result.data.assignableUsers}
+            format={format}
+          />
+          <ActivityTimeline
+            engagement={engagement}
+            filter={filter}
+            people={new Map(result.data.assignableUsers.map((person) => [person.id, person.name]))}
+            format={format}
+          />
         </div>
       </div>
     </div>
