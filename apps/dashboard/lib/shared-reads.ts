@@ -1,6 +1,7 @@
 import type { OperationVariables, TypedDocumentNode } from "@apollo/client";
 import { query, queryMaybeSignedOut, type ApiResult } from "./api";
 import { liveState } from "./live-state";
+import { answersDifferPerReader } from "./reader-specific";
 import { sessionToken } from "./session";
 import { getViewer } from "./viewer";
 
@@ -19,7 +20,8 @@ const global = globalThis as typeof globalThis & { [KEY]?: SharedAnswers };
 
 /**
  * A query whose answer depends on the reader's role alone (engagement data is the same for
- * everyone of a role; a `mine` filter makes it the reader's own), read from the API once per change for all readers of that role. When a
+ * everyone of a role; fields about the reader and `mine` filters make it the reader's own: see
+ * reader-specific.ts), read from the API once per change for all readers of that role. When a
  * change wakes a hundred open overviews, the first refresh asks the API and the others reuse its
  * answer. An answer is only reused while it is as new as the latest change this process has seen
  * (the one that woke the reader, or a later one), and only for a reader whose session has a live
@@ -41,8 +43,7 @@ export async function sharedQuery<Data, Variables extends OperationVariables>(
     shared = global[KEY] = { change, day, answers: new Map() };
   }
   const variablesJson = JSON.stringify(variables ?? {});
-  // "Mine" reads differ per person: such an answer is shared only with the same reader.
-  const reader = variablesJson.includes('"mine":true') ? `${viewer.role} ${viewer.id}` : viewer.role;
+  const reader = answersDifferPerReader(document, variablesJson) ? `${viewer.role} ${viewer.id}` : viewer.role;
   const key = `${reader} ${operationName(document)} ${variablesJson}`;
   let answer = shared.answers.get(key) as Promise<ApiResult<Data>> | undefined;
   if (!answer) {
