@@ -13,6 +13,7 @@ import { InlineError } from "../forms/InlineError";
 import { SubmitButton } from "../forms/SubmitButton";
 import styles from "./EngagementDetail.module.css";
 import type { Person } from "./MilestoneFields";
+import { FormErrors } from "../forms/FormErrors";
 
 const initial = (body: string): CommentFormState => ({
   body,
@@ -23,16 +24,6 @@ const initial = (body: string): CommentFormState => ({
 });
 
 const failed = (state: CommentFormState) => Object.keys(state.fieldErrors).length + state.formErrors.length > 0;
-
-function FormErrors({ messages }: { messages: string[] }) {
-  return messages.length ? (
-    <div role="alert" className="notice notice-error">
-      {messages.map((message) => (
-        <p key={message}>{message}</p>
-      ))}
-    </div>
-  ) : null;
-}
 
 /** The people a comment may call on: a group of checkboxes behind a disclosure, which reads well to a screen reader and works without JavaScript. */
 function MentionPicker({ people, selected, error }: { people: readonly Person[]; selected: string[]; error?: string }) {

@@ -13,6 +13,7 @@ import { InlineError } from "../forms/InlineError";
 import { SubmitButton } from "../forms/SubmitButton";
 import styles from "./EngagementDetail.module.css";
 import { MilestoneFields, type Person } from "./MilestoneFields";
+import { FormErrors } from "../forms/FormErrors";
 
 const EMPTY_MILESTONE: MilestoneValues = { title: "", dueOn: "", note: "", ownerId: "" };
 const initial = (values: MilestoneValues): MilestoneFormState => ({
@@ -37,16 +38,6 @@ function Hidden({ engagementId, version, milestoneId }: Omit<Target, "people"> &
       {milestoneId ? <input type="hidden" name="milestoneId" value={milestoneId} /> : null}
     </>
   );
-}
-
-function FormErrors({ messages }: { messages: string[] }) {
-  return messages.length ? (
-    <div role="alert" className="notice notice-error">
-      {messages.map((message) => (
-        <p key={message}>{message}</p>
-      ))}
-    </div>
-  ) : null;
 }
 
 const failed = (state: MilestoneFormState) => Object.keys(state.fieldErrors).length + state.formErrors.length > 0;
