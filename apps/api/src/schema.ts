@@ -5,7 +5,7 @@ import { AuthResolver } from "./auth/auth.resolver.ts";
 import { ApiToken } from "./auth/auth.types.ts";
 import { CalendarFeed } from "./calendar/calendar-feed.types.ts";
 import { CalendarFeedResolver } from "./calendar/calendar-feed.resolver.ts";
-import { LiveResolver } from "./live/live.resolver.ts";
+import { EngagementChangeResolver, LiveResolver } from "./live/live.resolver.ts";
 import { CommentResolver, EngagementCommentsResolver } from "./comments/comment.resolver.ts";
 import { Comment } from "./comments/comment.type.ts";
 import { EngagementWatchingResolver, NotificationResolver } from "./notifications/notification.resolver.ts";
@@ -65,6 +65,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       SavedViewResolver,
       UserResolver,
       LiveResolver,
+      EngagementChangeResolver,
     ],
     // Every Node type, so node(id:) can return them even where no field names them.
     orphanedTypes: [

@@ -4,6 +4,7 @@ import { signOutAction } from "../app/session-actions";
 import { queryMaybeSignedOut } from "../lib/api";
 import { liveState, type PinnedViewLink } from "../lib/live-state";
 import { savedViewHref } from "../lib/saved-views";
+import { sharedQuery } from "../lib/shared-reads";
 import { USER_ROLE_LABELS } from "../lib/labels";
 import { sessionToken } from "../lib/session";
 import { getViewer, isAdmin } from "../lib/viewer";
@@ -26,9 +27,9 @@ const UnreadCountQuery = graphql(`
   }
 `);
 
-/** The bell's count, read on every render: each live refresh (any change anyone commits) brings it up to date. */
+/** The bell's count: kept while the reader's stream is open, read again when a change notified them. */
 async function unreadCount(): Promise<number | null> {
-  const result = await queryMaybeSignedOut(UnreadCountQuery);
+  const result = await sharedQuery(UnreadCountQuery, {}, queryMaybeSignedOut);
   return result.ok ? result.data.unreadNotificationCount : null;
 }
 

@@ -53,4 +53,53 @@ describe("what the dashboard knows from its live streams", () => {
     expect(state.wroteRecently("token-b", 5_000)).toBe(false);
     expect(state.wroteRecently("token-a", 20_000)).toBe(false);
   });
+
+  describe("a session's answers about its own user", () => {
+    const DAY = "2026-11-30";
+    const mine = { ok: true as const, data: { myOverdue: [{ id: "RW5nYWdlbWVudDox", title: "MMCA" }] } };
+    async function keeping(answer: Promise<unknown> = Promise.resolve(mine)) {
+      const state = new LiveState();
+      state.streamOpened("token-a");
+      state.rememberOwnAnswer("token-a", "MyAttention {}", DAY, answer as never);
+      await answer;
+      return state;
+    }
+
+    it("are kept across changes that neither concern the user nor touch what they show", async () => {
+      const state = await keeping();
+      state.changeReached("token-a", "RW5nYWdlbWVudDoy", false);
+      await expect(state.ownAnswerOf("token-a", "MyAttention {}", DAY)).resolves.toEqual(mine);
+      expect(state.ownAnswerOf("token-b", "MyAttention {}", DAY)).toBeUndefined();
+      expect(state.ownAnswerOf("token-a", "MyAttention {}", "2026-12-01")).toBeUndefined();
+    });
+
+    it("go with a change that concerns the user, or one to an engagement they show", async () => {
+      const concerning = await keeping();
+      concerning.changeReached("token-a", "RW5nYWdlbWVudDoy", true);
+      expect(concerning.ownAnswerOf("token-a", "MyAttention {}", DAY)).toBeUndefined();
+      const shown = await keeping();
+      shown.changeReached("token-a", "RW5nYWdlbWVudDox", false);
+      expect(shown.ownAnswerOf("token-a", "MyAttention {}", DAY)).toBeUndefined();
+    });
+
+    it("go when the session writes, when its streams close, and when the answer failed", async () => {
+      const written = await keeping();
+      written.wrote("token-a");
+      expect(written.ownAnswerOf("token-a", "MyAttention {}", DAY)).toBeUndefined();
+      const closed = await keeping();
+      closed.streamClosed("token-a");
+      closed.streamOpened("token-a");
+      expect(closed.ownAnswerOf("token-a", "MyAttention {}", DAY)).toBeUndefined();
+      const failed = await keeping(Promise.resolve({ ok: false, problem: { kind: "unavailable" } }));
+      expect(failed.ownAnswerOf("token-a", "MyAttention {}", DAY)).toBeUndefined();
+    });
+
+    it("are not reused when a change arrives while the answer is still on its way", () => {
+      const state = new LiveState();
+      state.streamOpened("token-a");
+      state.rememberOwnAnswer("token-a", "MyAttention {}", DAY, new Promise(() => {}));
+      state.changeReached("token-a", "RW5nYWdlbWVudDoy", false);
+      expect(state.ownAnswerOf("token-a", "MyAttention {}", DAY)).toBeUndefined();
+    });
+  });
 });

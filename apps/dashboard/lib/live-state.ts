@@ -1,4 +1,5 @@
 import type { Role } from "@engagement-tracker/schema";
+import type { ApiResult } from "./api";
 
 /** Who a session belongs to, as the API said when the page was last rendered for it. */
 export interface LiveViewer {
@@ -15,9 +16,21 @@ export interface PinnedViewLink {
   href: string;
 }
 
+/** An answer about the session's own user (see shared-reads.ts). */
+interface OwnAnswer {
+  answer: Promise<ApiResult<unknown>>;
+  /** The answer's text once it is in: a change to an engagement it mentions makes it stale. */
+  text?: string;
+}
+
+/** Answers kept per session: the few pages it has open, not every page it ever read. */
+const MAX_OWN_ANSWERS = 20;
+
 interface LiveSession {
   /** Open /live streams of this session in this process. */
   streams: number;
+  /** Answers about the session's user, by query and variables, as of `day`. */
+  ownAnswers?: { day: string; answers: Map<string, OwnAnswer> };
   /** Undefined until a render asked the API while a stream was open. */
   viewer?: LiveViewer | null;
   /** Likewise, the session's pinned views. */
@@ -92,7 +105,50 @@ export class LiveState {
     if (session) session.pinnedViews = views;
   }
 
+  /** A kept answer about the session's own user; undefined means ask the API. */
+  ownAnswerOf(token: string, key: string, day: string): Promise<ApiResult<unknown>> | undefined {
+    const own = this.sessions.get(token)?.ownAnswers;
+    return own?.day === day ? own.answers.get(key)?.answer : undefined;
+  }
+
+  /**
+   * Keeps an answer about the session's own user while its stream stays open, until a change
+   * concerns it (see `changeReached`) or the day ends; a failed one is not kept.
+   */
+  rememberOwnAnswer(token: string, key: string, day: string, answer: Promise<ApiResult<unknown>>): void {
+    const session = this.sessions.get(token);
+    if (!session) return;
+    if (session.ownAnswers?.day !== day) session.ownAnswers = { day, answers: new Map() };
+    const { answers } = session.ownAnswers;
+    if (answers.size >= MAX_OWN_ANSWERS) answers.delete(answers.keys().next().value!);
+    const kept: OwnAnswer = { answer };
+    answers.set(key, kept);
+    void answer.then((result) => {
+      if (!result.ok) {
+        if (answers.get(key) === kept) answers.delete(key);
+      } else kept.text = JSON.stringify(result.data);
+    });
+  }
+
+  /**
+   * A change reached the session's stream. Its answers about its own user go when the change
+   * concerns that user (an engagement they own, a change that notified them) or touches an
+   * engagement an answer shows; any other change leaves them as they are, so a change one
+   * person's engagement does not make every open page read its reader's own items again.
+   */
+  changeReached(token: string, engagementId: string, concernsViewer: boolean): void {
+    const own = this.sessions.get(token)?.ownAnswers;
+    if (!own) return;
+    for (const [key, kept] of own.answers) {
+      // An answer still on its way may have been read before this change: it is not reused.
+      if (concernsViewer || kept.text === undefined || kept.text.includes(engagementId)) own.answers.delete(key);
+    }
+  }
+
+  /** The session wrote through this dashboard: it reads afresh for a while, and its own answers go. */
   wrote(token: string, now = Date.now()): void {
+    const session = this.sessions.get(token);
+    if (session) session.ownAnswers = undefined;
     this.writers.set(token, now + WROTE_RECENTLY_MS);
     for (const [writer, until] of this.writers) if (until < now) this.writers.delete(writer);
   }

@@ -19,46 +19,67 @@ const KEY = Symbol.for("engagement-tracker.dashboard.shared-answers");
 const global = globalThis as typeof globalThis & { [KEY]?: SharedAnswers };
 
 /**
- * A query whose answer depends on the reader's role alone (engagement data is the same for
- * everyone of a role; fields about the reader and `mine` filters make it the reader's own: see
- * reader-specific.ts), read from the API once per change for all readers of that role. When a
- * change wakes a hundred open overviews, the first refresh asks the API and the others reuse its
- * answer. An answer is only reused while it is as new as the latest change this process has seen
- * (the one that woke the reader, or a later one), and only for a reader whose session has a live
- * stream open (so the API vouches for it); a reader who just wrote reads afresh, to see their own
- * change at once. Everything else is an ordinary query.
+ * A query read from the API once for many renders. Engagement data is the same for everyone of a
+ * role, so such an answer is read once per change for all readers of that role: when a change
+ * wakes a hundred open overviews, the first refresh asks the API and the others reuse its answer.
+ * Answers about the reader (fields about the viewer, `mine` filters: see reader-specific.ts) are
+ * kept per session instead, across the changes that do not concern its user (see
+ * LiveState.changeReached). An answer is only reused while it is as new as the latest change this
+ * process has seen (the one that woke the reader, or a later one), and only for a reader whose
+ * session has a live stream open (so the API vouches for it); a reader who just wrote reads
+ * afresh, to see their own change at once. Everything else is an ordinary query: `read` (which
+ * by default sends a signed-out reader to sign in).
  */
 export async function sharedQuery<Data, Variables extends OperationVariables>(
   document: TypedDocumentNode<Data, Variables>,
   variables?: Variables,
+  read: typeof query = query,
 ): Promise<ApiResult<Data>> {
   const [token, viewer] = await Promise.all([sessionToken(), getViewer()]);
   const change = liveState.latestChange();
   if (!token || !viewer || change === null || liveState.wroteRecently(token) || !liveState.viewerOf(token)) {
-    return query(document, variables);
+    return read(document, variables);
   }
   const day = new Date().toISOString().slice(0, 10);
+  const variablesJson = JSON.stringify(variables ?? {});
+  const key = `${operationName(document)} ${variablesJson}`;
+  const ask = () => queryMaybeSignedOut(document, variables);
+  let answer: Promise<ApiResult<Data>>;
+  if (answersDifferPerReader(document, variablesJson)) {
+    const known = liveState.ownAnswerOf(token, key, day) as Promise<ApiResult<Data>> | undefined;
+    answer = known ?? ask();
+    if (!known) liveState.rememberOwnAnswer(token, key, day, answer);
+  } else {
+    answer = roleAnswer(`${viewer.role} ${key}`, change, day, ask);
+  }
+  const result = await answer;
+  // Never one reader's redirect for all: a refusal is not shared, and that reader asks again here.
+  return result.ok ? result : read(document, variables);
+}
+
+/** The answer for readers of a role as of `change`, read now by the first of them to ask. */
+function roleAnswer<Data>(
+  key: string,
+  change: bigint,
+  day: string,
+  ask: () => Promise<ApiResult<Data>>,
+): Promise<ApiResult<Data>> {
   let shared = global[KEY];
   if (!shared || shared.change !== change || shared.day !== day) {
     shared = global[KEY] = { change, day, answers: new Map() };
   }
-  const variablesJson = JSON.stringify(variables ?? {});
-  const reader = answersDifferPerReader(document, variablesJson) ? `${viewer.role} ${viewer.id}` : viewer.role;
-  const key = `${reader} ${operationName(document)} ${variablesJson}`;
-  let answer = shared.answers.get(key) as Promise<ApiResult<Data>> | undefined;
+  const { answers } = shared;
+  let answer = answers.get(key) as Promise<ApiResult<Data>> | undefined;
   if (!answer) {
-    // Never one reader's redirect for all: a refusal is not shared, and that reader asks again below.
-    answer = queryMaybeSignedOut(document, variables);
-    if (shared.answers.size >= MAX_SHARED_ANSWERS) shared.answers.delete(shared.answers.keys().next().value!);
-    shared.answers.set(key, answer);
-    const answers = shared.answers;
+    answer = ask();
+    if (answers.size >= MAX_SHARED_ANSWERS) answers.delete(answers.keys().next().value!);
+    answers.set(key, answer);
     // A failure is not shared: the next reader asks again.
     void answer.then((result) => {
       if (!result.ok) answers.delete(key);
     });
   }
-  const result = await answer;
-  return result.ok ? result : query(document, variables);
+  return answer;
 }
 
 function operationName(document: TypedDocumentNode<unknown, never>): string {

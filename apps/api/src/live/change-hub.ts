@@ -179,10 +179,16 @@ export class ChangeHub {
       ]),
     );
     const matches = await this.matchFilters(subscribers, engagementIds);
+    let concerned: Promise<Map<bigint, Set<string>>> | undefined;
+    const concernedInBatch = () => (concerned ??= this.concernedUsers(events, engagementIds));
     for (const event of events) {
       const engagement = engagements.get(event.engagementId);
       if (!engagement) continue;
-      const change = Object.assign(new EngagementChange(), { event: toEngagementEvent(event), engagement });
+      const change = Object.assign(new EngagementChange(), {
+        event: toEngagementEvent(event),
+        engagement,
+        concernedUserIds: async () => (await concernedInBatch()).get(event.sequence) ?? new Set<string>(),
+      });
       for (const subscriber of subscribers) {
         if (event.sequence <= subscriber.delivered) continue;
         subscriber.delivered = event.sequence;
@@ -190,6 +196,34 @@ export class ChangeHub {
         if (matched) subscriber.push(change);
       }
     }
+  }
+
+  /**
+   * For each change, its engagement's owner and co-owners as they now stand and the users it
+   * notified: two statements for the whole batch, whatever the number of subscribers.
+   */
+  private async concernedUsers(events: EngagementEventRow[], engagementIds: string[]) {
+    const [owners, notified] = await Promise.all([
+      this.prisma.engagement.findMany({
+        where: { id: { in: engagementIds } },
+        select: { id: true, ownerId: true, coOwners: { select: { userId: true } } },
+      }),
+      this.prisma.notification.findMany({
+        where: { eventSequence: { in: events.map((event) => event.sequence) } },
+        select: { eventSequence: true, userId: true },
+      }),
+    ]);
+    const responsible = new Map(
+      owners.map((row) => [
+        row.id,
+        [...(row.ownerId ? [row.ownerId] : []), ...row.coOwners.map((each) => each.userId)],
+      ]),
+    );
+    const concerned = new Map(
+      events.map((event) => [event.sequence, new Set(responsible.get(event.engagementId) ?? [])]),
+    );
+    for (const { eventSequence, userId } of notified) concerned.get(eventSequence)?.add(userId);
+    return concerned;
   }
 
   /**

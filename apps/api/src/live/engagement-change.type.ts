@@ -12,4 +12,11 @@ export class EngagementChange {
 
   @Field(() => Engagement, { description: "The engagement as it stands when the change is delivered." })
   engagement: Engagement;
+
+  /**
+   * The users this change concerns (row ids): the engagement's owner and co-owners, and everyone
+   * it notified. Read for a batch of changes at once, shared by every subscriber, and only when
+   * one of them asks (see `concernsViewer`).
+   */
+  concernedUserIds: () => Promise<ReadonlySet<string>>;
 }

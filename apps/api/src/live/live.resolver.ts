@@ -1,4 +1,14 @@
-import { Arg, Authorized, Ctx, Query, Resolver, Root, Subscription, type SubscribeResolverData } from "type-graphql";
+import {
+  Arg,
+  Authorized,
+  Ctx,
+  FieldResolver,
+  Query,
+  Resolver,
+  Root,
+  Subscription,
+  type SubscribeResolverData,
+} from "type-graphql";
 import { badInput } from "../common/connection.ts";
 import { unauthenticated } from "../auth/viewer.ts";
 import type { Context } from "../context.ts";
@@ -87,5 +97,18 @@ export class LiveResolver {
     // keep a long subscription from holding everything it ever loaded.
     context.loaders = createLoaders(context.prisma);
     return change;
+  }
+}
+
+@Resolver(() => EngagementChange)
+export class EngagementChangeResolver {
+  @FieldResolver(() => Boolean, {
+    description:
+      "Whether the change concerns the subscriber: they own or co-own the engagement, or it notified them. " +
+      "A client keeping answers about its own user (an unread count, its own engagements) needs to read them " +
+      "again only for such a change, or for one to an engagement those answers show.",
+  })
+  async concernsViewer(@Root() change: EngagementChange, @Ctx() { viewer }: Context): Promise<boolean> {
+    return viewer ? (await change.concernedUserIds()).has(viewer.id) : false;
   }
 }

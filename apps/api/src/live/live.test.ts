@@ -154,6 +154,30 @@ describe("live changes on one instance", () => {
     await subscriber.close();
   });
 
+  it("tells each subscriber whether a change concerns them: an engagement they own, or a change that notified them", async () => {
+    const CONCERNS = `
+      subscription LiveConcerns { engagementChanged { engagement { id } concernsViewer } }`;
+    const owned = await insertEngagement(api.prisma, { ownerId: api.users.VIEWER.id });
+    const watched = await insertEngagement(api.prisma);
+    await api.prisma.watch.create({ data: { userId: api.users.ADMIN.id, engagementId: watched.id } });
+    type Concerns = { engagement: { id: string }; concernsViewer: boolean };
+    const owner = await recordChanges<Concerns>(api.url, api.users.VIEWER.token, { query: CONCERNS });
+    const watcher = await recordChanges<Concerns>(api.url, api.users.ADMIN.token, { query: CONCERNS });
+    await api.query(Rename, { input: { id: owned.globalId, title: "Renamed, owned" } });
+    await api.query(Rename, { input: { id: watched.globalId, title: "Renamed, watched" } });
+    const concerns = async (recorder: typeof owner) =>
+      (await recorder.waitFor(2)).map((change) => [change.engagement.id, change.concernsViewer]);
+    expect(await concerns(owner)).toEqual([
+      [owned.globalId, true],
+      [watched.globalId, false],
+    ]);
+    expect(await concerns(watcher)).toEqual([
+      [owned.globalId, false],
+      [watched.globalId, true],
+    ]);
+    await Promise.all([owner.close(), watcher.close()]);
+  });
+
   it.each([
     ["a series ID that is not one", { seriesIds: ["garbage"] }],
     ["a search longer than 200 characters", { search: "x".repeat(201) }],

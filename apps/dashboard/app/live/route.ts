@@ -12,11 +12,16 @@ const ENGAGEMENT_CHANGED = `
     engagementChanged(sinceSequence: $since) {
       event { sequence kind }
       engagement { id }
+      concernsViewer
     }
   }`;
 
 interface EngagementChanged {
-  engagementChanged: { event: { sequence: string; kind: string }; engagement: { id: string } };
+  engagementChanged: {
+    event: { sequence: string; kind: string };
+    engagement: { id: string };
+    concernsViewer: boolean;
+  };
 }
 
 /** How long the browser waits before reconnecting after the stream drops. */
@@ -107,8 +112,9 @@ export async function GET(request: NextRequest): Promise<Response> {
           next: ({ data, errors }) => {
             if (isSignedOut(errors)) return signOut();
             if (!data) return;
-            const { event, engagement } = data.engagementChanged;
+            const { event, engagement, concernsViewer } = data.engagementChanged;
             liveState.changeSeen(event.sequence);
+            liveState.changeReached(token, engagement.id, concernsViewer);
             // Only what the page needs to know it should re-render; it reads the data itself.
             const change = { sequence: event.sequence, kind: event.kind, engagementId: engagement.id };
             send(`id: ${event.sequence}\nevent: change\ndata: ${JSON.stringify(change)}\n\n`);

@@ -47,13 +47,22 @@ const EngagementDetailQuery = graphql(`
       ...ParticipantsCard_engagement
       ...MilestoneList_engagement
       ...CommentThread_engagement
-      viewerIsWatching
       ...ActivityTimeline_engagement
       ...StatusChangePanel_engagement
     }
     assignableUsers {
       id
       name
+    }
+  }
+`);
+
+// Apart from the rest, which every reader of a role shares: whether this reader watches it. No
+// `id`, so that only a change that concerns the reader makes the kept answer stale.
+const WatchingQuery = graphql(`
+  query EngagementWatching($id: ID!) {
+    engagement(id: $id) {
+      viewerIsWatching
     }
   }
 `);
@@ -81,7 +90,12 @@ export async function generateMetadata(props: Params): Promise<Metadata> {
 }
 
 export default async function EngagementPage(props: Params) {
-  const [{ result, filter }, format, viewer] = await Promise.all([load(props), getFormatter(), getViewer()]);
+  const [{ result, filter }, watching, format, viewer] = await Promise.all([
+    load(props),
+    props.params.then(({ id }) => sharedQuery(WatchingQuery, { id: idFromSegment(id) })),
+    getFormatter(),
+    getViewer(),
+  ]);
   if (!result.ok) {
     return (
       <div className="page">
@@ -92,6 +106,7 @@ export default async function EngagementPage(props: Params) {
   }
   const engagement = result.data.engagement;
   if (!engagement) notFound();
+  const viewerIsWatching = watching.ok && Boolean(watching.data.engagement?.viewerIsWatching);
   const editable = canEdit(viewer) && !engagement.archivedAt;
   const archivedBy = engagement.archiveEvents.at(-1)?.actor?.name;
 
@@ -109,13 +124,13 @@ export default async function EngagementPage(props: Params) {
         <div className="actions">
           {/* Keyed by the state, so a failed attempt's message goes once it flips. */}
           <ActionButton
-            key={String(engagement.viewerIsWatching)}
+            key={String(viewerIsWatching)}
             action={watchAction}
-            fields={{ engagementId: engagement.id, watching: String(!engagement.viewerIsWatching) }}
+            fields={{ engagementId: engagement.id, watching: String(!viewerIsWatching) }}
             subject={engagement.title}
             pendingLabel="Saving…"
           >
-            {engagement.viewerIsWatching ? "Stop watching" : "Watch"}
+            {viewerIsWatching ? "Stop watching" : "Watch"}
           </ActionButton>
           {canEdit(viewer) ? (
             <>
