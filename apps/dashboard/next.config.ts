@@ -21,6 +21,8 @@ const HTTPS_ONLY_HEADERS = [{ key: "Strict-Transport-Security", value: "max-age=
 
 const nextConfig: NextConfig = {
   poweredByHeader: false,
+  // server.ts compresses, at a cheaper level.
+  compress: false,
   async headers() {
     return [
       { source: "/:path*", headers: SECURITY_HEADERS },

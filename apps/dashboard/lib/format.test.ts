@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { addDays, daysBetween, Formatter, localeFromAcceptLanguage, validTimeZone } from "./format";
+import { addDays, daysBetween, Formatter, formatterFor, localeFromAcceptLanguage, validTimeZone } from "./format";
 
 /** ICU puts thin and narrow no-break spaces in ranges and times; compare as plain spaces. */
 const plain = (text: string) => text.replace(/[\u2009\u202f]/g, " ");
@@ -10,6 +10,17 @@ describe("dates for the reader", () => {
     expect(format.day("2027-01-05")).toBe("Jan 5, 2027");
     expect(plain(format.dayRange("2027-01-05", "2027-01-12"))).toBe("Jan 5 – 12, 2027");
     expect(format.dayRange("2026-12-08", "2026-12-08")).toBe("Dec 8, 2026");
+  });
+
+  it("shares one formatter per locale and reported zone, an unknown zone read as UTC", () => {
+    expect(formatterFor("en-US", "Asia/Shanghai")).toBe(formatterFor("en-US", "Asia/Shanghai"));
+    expect(formatterFor("en-GB", "Asia/Shanghai")).not.toBe(formatterFor("en-US", "Asia/Shanghai"));
+    expect(formatterFor("en-US", "Mars/Olympus").timeZone).toBe("UTC");
+    const format = formatterFor("en-US", undefined);
+    expect(plain(format.dayRange("2027-01-05", "2027-01-12"))).toBe("Jan 5 – 12, 2027");
+    expect(plain(format.dayRange("2027-01-05", "2027-01-12"))).toBe("Jan 5 – 12, 2027");
+    expect(format.today(new Date("2026-11-30T23:30:00Z"))).toBe("2026-11-30");
+    expect(formatterFor("en-US", "Asia/Shanghai").today(new Date("2026-11-30T23:30:00Z"))).toBe("2026-12-01");
   });
 
   it("follows the reader's locale", () => {

@@ -17,7 +17,10 @@ export class Formatter {
   private readonly weekdayFormats: Record<"short" | "long", Intl.DateTimeFormat>;
   private readonly instantFormat: Intl.DateTimeFormat;
   private readonly relativeFormat: Intl.RelativeTimeFormat;
+  private readonly isoDayFormat: Intl.DateTimeFormat;
   private readonly regionNames: Intl.DisplayNames;
+  /** Day ranges already formatted: `formatRange` costs ten times `format`, and pages repeat them. */
+  private readonly dayRanges = new Map<string, string>();
 
   constructor(locale: string, timeZone = "UTC") {
     this.locale = locale;
@@ -39,6 +42,8 @@ export class Formatter {
       timeZone,
     });
     this.relativeFormat = new Intl.RelativeTimeFormat(locale, { numeric: "auto" });
+    // Swedish writes dates as ISO 8601 does.
+    this.isoDayFormat = new Intl.DateTimeFormat("sv-SE", { timeZone, dateStyle: "short" });
     this.regionNames = new Intl.DisplayNames(locale, { type: "region" });
   }
 
@@ -55,7 +60,14 @@ export class Formatter {
   /** "Dec 15 – 17, 2026", or one day when the window is a single day. */
   dayRange(startsOn: string, endsOn: string): string {
     if (startsOn === endsOn) return this.day(startsOn);
-    return this.dayFormat.formatRange(calendarDay(startsOn), calendarDay(endsOn));
+    const key = `${startsOn} ${endsOn}`;
+    let text = this.dayRanges.get(key);
+    if (text === undefined) {
+      text = this.dayFormat.formatRange(calendarDay(startsOn), calendarDay(endsOn));
+      if (this.dayRanges.size >= MAX_REMEMBERED) this.dayRanges.clear();
+      this.dayRanges.set(key, text);
+    }
+    return text;
   }
 
   /** "Dec 2026" for the month a `YYYY-MM-01` day falls in. */
@@ -85,8 +97,7 @@ export class Formatter {
 
   /** Today in the reader's time zone, `YYYY-MM-DD`. */
   today(now: Date = new Date()): string {
-    // Swedish writes dates as ISO 8601 does.
-    return new Intl.DateTimeFormat("sv-SE", { timeZone: this.timeZone, dateStyle: "short" }).format(now);
+    return this.isoDayFormat.format(now);
   }
 
   /** "Nov 27, 2026, 3:05 PM", with "UTC" added while the reader's zone is unknown. */
@@ -120,6 +131,26 @@ export class Formatter {
       return code;
     }
   }
+}
+
+const MAX_REMEMBERED = 10_000;
+
+const formatters = new Map<string, Formatter>();
+const MAX_FORMATTERS = 100;
+
+/**
+ * The formatter for a locale and a time zone as the browser reported it (checked first), shared by
+ * every request with the same pair: building one costs more than formatting a whole page's dates.
+ */
+export function formatterFor(locale: string, reportedTimeZone: string | undefined): Formatter {
+  const key = `${locale} ${reportedTimeZone ?? ""}`;
+  let formatter = formatters.get(key);
+  if (!formatter) {
+    if (formatters.size >= MAX_FORMATTERS) formatters.delete(formatters.keys().next().value!);
+    formatter = new Formatter(locale, validTimeZone(reportedTimeZone));
+    formatters.set(key, formatter);
+  }
+  return formatter;
 }
 
 function calendarDay(isoDate: string): Date {

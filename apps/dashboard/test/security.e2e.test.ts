@@ -85,6 +85,21 @@ describe("every response", () => {
     expect(violations).toEqual([]);
   });
 
+  it("sends pages compressed, and the live stream as it comes", async () => {
+    const cookie = (await session.context.cookies()).map(({ name, value }) => `${name}=${value}`).join("; ");
+    const headers = { cookie, "accept-encoding": "gzip" };
+    const page = await fetch(`${dashboardUrl}/`, { headers });
+    expect(page.headers.get("content-encoding")).toBe("gzip");
+    expect(await page.text()).toContain("Overview");
+    const live = new AbortController();
+    const stream = await fetch(`${dashboardUrl}/live`, { headers, signal: live.signal });
+    expect(stream.headers.get("content-encoding")).toBeNull();
+    // The first event (the reconnect delay) arrives at once, not when a compression window fills.
+    const { value } = await stream.body!.getReader().read();
+    expect(new TextDecoder().decode(value)).toContain("retry:");
+    live.abort();
+  });
+
   it("adds HSTS only behind a proxy that says the request came over HTTPS", async () => {
     const response = await fetch(`${dashboardUrl}/sign-in`, { headers: { "x-forwarded-proto": "https" } });
     expect(response.headers.get("strict-transport-security")).toBe("max-age=31536000; includeSubDomains");
