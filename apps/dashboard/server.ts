@@ -2,6 +2,7 @@ import compression from "compression";
 import next from "next";
 import { createServer } from "node:http";
 import proxyAddr from "proxy-addr";
+import { writeWhole } from "./lib/whole-body.ts";
 
 /**
  * `next start`, plus what it cannot do: say truly which address a request came from. Next
@@ -38,7 +39,11 @@ await app.prepare();
 createServer((request, response) => {
   request.headers["x-forwarded-for"] = proxyAddr(request, trusted);
   // compression works on node:http's own objects; its types name Express's.
-  compress(request as never, response as never, () => void handle(request, response));
+  compress(request as never, response as never, () => {
+    // A refresh's or a navigation's page data (an RSC request), as opposed to a page's HTML or the live stream.
+    if (request.headers["rsc"] === "1") writeWhole(response);
+    void handle(request, response);
+  });
 }).listen(port, hostname, () => {
   console.log(`Engagement Tracker dashboard ready at http://${hostname ?? "localhost"}:${port}`);
 });

@@ -91,6 +91,10 @@ describe("every response", () => {
     const page = await fetch(`${dashboardUrl}/`, { headers });
     expect(page.headers.get("content-encoding")).toBe("gzip");
     expect(await page.text()).toContain("Overview");
+    // A live refresh's page data, written in one piece.
+    const refresh = await fetch(`${dashboardUrl}/`, { headers: { ...headers, rsc: "1" } });
+    expect(refresh.headers.get("content-encoding")).toBe("gzip");
+    expect(await refresh.text()).toContain("My attention list");
     const live = new AbortController();
     const stream = await fetch(`${dashboardUrl}/live`, { headers, signal: live.signal });
     expect(stream.headers.get("content-encoding")).toBeNull();
