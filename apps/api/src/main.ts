@@ -1,4 +1,6 @@
 import "./operations/supported-node.ts";
+// Before the modules it instruments: see tracing/register.ts.
+import { tracing } from "./tracing/register.ts";
 import "reflect-metadata";
 import { describeTarget, openDatabase } from "@engagement-tracker/db";
 import { applyMigrations } from "@engagement-tracker/db/migrations";
@@ -54,6 +56,8 @@ stopOnSignals({
   async stop() {
     await running.stop();
     await db.close();
+    // Sends the spans still batched.
+    await tracing?.shutdown();
   },
   // The grace period for requests in flight, then time to close the database.
   deadlineMs: config.shutdownGraceMs + 5_000,
