@@ -20,7 +20,7 @@ let page: Page;
 const demoPassword = randomBytes(12).toString("base64url");
 
 const SERVER = 2;
-const isSql = (span: ReceivedSpan) => span.name === "prisma:client:db_query" || span.name.startsWith("pg.query");
+const isSql = (span: ReceivedSpan) => span.name === "prisma:client:db_query" || /^(pg|pglite)\.query:/.test(span.name);
 
 beforeAll(async () => {
   receiver = await startOtlpReceiver();

@@ -74,10 +74,19 @@ export function startTracing(): NodeSDK {
       }),
       new ExpressInstrumentation(),
       new GraphQLInstrumentation({ allowValues: false, ignoreResolveSpans: true }),
-      new PgInstrumentation({ enhancedDatabaseReporting: false, requireParentSpan: true }),
+      new PgInstrumentation({
+        enhancedDatabaseReporting: false,
+        requireParentSpan: true,
+        // Named by the statement's kind (pg.query:SELECT) rather than by our prepared statements' hashed names.
+        requestHook: (span, { query }) =>
+          span.updateName(`pg.query:${/^\s*(\w+)/.exec(query.text)?.[1]?.toUpperCase() ?? "SQL"}`),
+      }),
       new PrismaInstrumentation(),
     ],
   });
   sdk.start();
+  // main.ts imports Express as an ES module, which the instrumentation does not see being
+  // loaded; required here first, it is instrumented, and that import gets this same module.
+  require("express");
   return sdk;
 }
