@@ -176,12 +176,24 @@ describe("tracing across the dashboard, the API and the database", () => {
     await page.getByRole("heading", { level: 1, name: title }).waitFor();
     await traceOf("mutation DashboardCreateEngagement", since);
     await receiver.waitFor((span) => span.name === "mutation DashboardSignIn");
+    // A calendar feed's address is its secret, on the dashboard and on the API it relays to.
+    const feedToken = randomBytes(16).toString("hex");
+    await fetch(`${dashboardUrl}/calendar/${feedToken}.ics`);
+    await receiver.waitFor((span) => span.service === "engagement-tracker-api" && span.name === "GET /calendar/:file");
 
     const cookies = await page.context().cookies();
-    const secrets = [demoPassword, title, "editor@engagement-tracker.local", ...cookies.map((cookie) => cookie.value)];
+    const secrets = [
+      demoPassword,
+      title,
+      feedToken,
+      "editor@engagement-tracker.local",
+      ...cookies.map((cookie) => cookie.value),
+    ];
     const exported = receiver.bodies.join("\n");
     for (const secret of secrets.filter((value) => value.length >= 8)) expect(exported).not.toContain(secret);
     expect(exported).not.toMatch(/Bearer|authorization|cookie/i);
+    // The feed's request was traced, under its route.
+    expect(exported).toContain("/calendar/[token]");
   });
 
   it("log lines carry the trace id of the request they were written in", () => {
