@@ -1,3 +1,4 @@
+import { suppressTracing } from "@opentelemetry/core";
 import {
   context,
   isSpanContextValid,
@@ -31,6 +32,11 @@ export async function inSpan<T>(
       span.end();
     }
   });
+}
+
+/** Runs routine background work (access rechecks) without spans: no user action caused it. */
+export function untraced<T>(work: () => T): T {
+  return context.with(suppressTracing(context.active()), work);
 }
 
 /** The active span's context, to link to later (from another trace); undefined when nothing is traced. */
