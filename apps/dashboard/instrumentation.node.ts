@@ -13,26 +13,24 @@ import type { ReadableSpan, SpanExporter } from "@opentelemetry/sdk-trace";
  * carry the session cookie and the API token.
  */
 
-/** A calendar feed's path is its secret; a query string holds a reader's filters and search terms. */
+/**
+ * A calendar feed's path is its secret; a query string holds a reader's filters and search
+ * terms. Next records each request's URL and each fetch's (`http.target`, `http.url`, the span's
+ * name and `next.span_name`) with no option to leave them out: every span name and text
+ * attribute is cut down here, before it leaves the process.
+ */
 function withoutSecrets(text: string): string {
-  return text.replace(/\/calendar\/[^/?\s]+/g, "/calendar/[token]").replace(/\?\S*/g, "");
+  return text.replace(/\/calendar\/[^/?\s]+/g, "/calendar/[token]").replace(/(\/[^\s?]*)\?\S*/g, "$1");
 }
 
-/** Attributes in which Next and the undici instrumentation record a URL. */
-const URL_ATTRIBUTES = ["http.target", "http.url", "url.full", "url.path", "url.query"];
-
-/**
- * Next records each request's full URL (`http.target`) and each fetch's (in its name), with no
- * option to leave them out: they are cut down here, before they leave the process.
- */
 function exporting(exporter: SpanExporter): SpanExporter {
   return {
     export(spans, done) {
       for (const span of spans as (ReadableSpan & { name: string })[]) {
         span.name = withoutSecrets(span.name);
-        for (const key of URL_ATTRIBUTES) {
-          const value = span.attributes[key];
-          if (typeof value === "string") (span.attributes as Record<string, unknown>)[key] = withoutSecrets(value);
+        const attributes = span.attributes as Record<string, unknown>;
+        for (const [key, value] of Object.entries(attributes)) {
+          if (typeof value === "string") attributes[key] = withoutSecrets(value);
         }
       }
       exporter.export(spans, done);

@@ -179,7 +179,12 @@ describe("tracing across the dashboard, the API and the database", () => {
     // A calendar feed's address is its secret, on the dashboard and on the API it relays to.
     const feedToken = randomBytes(16).toString("hex");
     await fetch(`${dashboardUrl}/calendar/${feedToken}.ics`);
-    await receiver.waitFor((span) => span.service === "engagement-tracker-api" && span.name === "GET /calendar/:file");
+    await receiver.waitFor(
+      (span) =>
+        span.service === "engagement-tracker-dashboard" &&
+        !span.parentSpanId &&
+        span.attributes["http.target"] === "/calendar/[token]",
+    );
 
     const cookies = await page.context().cookies();
     const secrets = [
