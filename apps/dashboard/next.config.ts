@@ -38,7 +38,15 @@ const nextConfig: NextConfig = {
     ];
   },
   // Bundled, `ws` loses its optional native helpers ("mask is not a function"); app/live needs it as is.
-  serverExternalPackages: ["ws"],
+  // The OpenTelemetry SDK (instrumentation.node.ts) loads as Node loads it, so its instrumentations can hook modules.
+  serverExternalPackages: [
+    "ws",
+    "@opentelemetry/sdk-node",
+    "@opentelemetry/instrumentation-undici",
+    "@opentelemetry/exporter-trace-otlp-grpc",
+    "@opentelemetry/exporter-trace-otlp-http",
+    "@opentelemetry/exporter-trace-otlp-proto",
+  ],
   // Workspace packages ship TypeScript source.
   transpilePackages: ["@engagement-tracker/schema"],
   // The generated GraphQL code imports `./graphql.js` meaning `./graphql.ts` (NodeNext style).

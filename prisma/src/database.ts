@@ -1,4 +1,5 @@
 import { PGlite } from "@electric-sql/pglite";
+import { trace } from "@opentelemetry/api";
 import { PrismaPg } from "@prisma/adapter-pg";
 import type { SqlMigrationAwareDriverAdapterFactory } from "@prisma/driver-adapter-utils";
 import { PrismaPGlite } from "pglite-prisma-adapter";
@@ -57,7 +58,7 @@ export async function openDatabase(target: DatabaseTarget, options: OpenOptions 
   const pglite = embeddedPglite(adapterFactory);
   runners.set(prisma, async (text, values) => {
     options.onQuery?.(text);
-    if (pglite) return (await pglite.query(text, [...values])).rows as never[];
+    if (pglite) return embeddedStatement(text, async () => (await pglite.query(text, [...values])).rows as never[]);
     const name = options.preparedStatements === false ? "" : preparedStatementName({ sql: text });
     return (await pool!.query({ text, values: [...values], ...(name && { name }) })).rows;
   });
@@ -120,6 +121,25 @@ function preparedStatementName({ sql }: { sql: string }): string {
     statementNames.set(sql, name);
   }
   return name;
+}
+
+/**
+ * PostgreSQL's statements are traced by the pg instrumentation; an embedded database's reads
+ * through the runner get the same span here (its text, never its values). A no-op unless the
+ * API started tracing.
+ */
+function embeddedStatement<T>(text: string, run: () => Promise<T>): Promise<T> {
+  const kind = /^\s*(\w+)/.exec(text)?.[1]?.toUpperCase() ?? "SQL";
+  const attributes = { "db.system.name": "postgresql", "db.query.text": text };
+  return trace
+    .getTracer("engagement-tracker-db")
+    .startActiveSpan(`pglite.query:${kind}`, { attributes }, async (span) => {
+      try {
+        return await run();
+      } finally {
+        span.end();
+      }
+    });
 }
 
 /** Runs one statement on a client's database and returns the driver's rows as they are. */

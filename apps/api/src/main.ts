@@ -1,4 +1,6 @@
 import "./operations/supported-node.ts";
+// Before the modules it instruments: see tracing/register.ts.
+import { tracing } from "./tracing/register.ts";
 import "reflect-metadata";
 import { describeTarget, openDatabase } from "@engagement-tracker/db";
 import { applyMigrations } from "@engagement-tracker/db/migrations";
@@ -7,6 +9,7 @@ import { enableDemoSignIns } from "./auth/demo-accounts.ts";
 import { readConfig } from "./config.ts";
 import { createLogger, prettyDestination, stopOnSignals } from "./operations/index.ts";
 import { createServer } from "./server.ts";
+import { setTimeout as delay } from "node:timers/promises";
 
 const startedAt = performance.now();
 const config = readConfig();
@@ -54,6 +57,8 @@ stopOnSignals({
   async stop() {
     await running.stop();
     await db.close();
+    // Sends the spans still batched, for 2 s at most: a collector that is down must not hold up the exit.
+    if (tracing) await Promise.race([tracing.shutdown(), delay(2_000)]);
   },
   // The grace period for requests in flight, then time to close the database.
   deadlineMs: config.shutdownGraceMs + 5_000,

@@ -76,7 +76,15 @@ async function answers(url: string, init: RequestInit = {}): Promise<boolean> {
  */
 function buildIfStale(): void {
   const builtAt = modifiedAt(join(dashboardDir, ".next", "BUILD_ID"));
-  const sources = ["app", "components", "lib", "next.config.ts", "proxy.ts"].map((name) => join(dashboardDir, name));
+  const sources = [
+    "app",
+    "components",
+    "lib",
+    "next.config.ts",
+    "proxy.ts",
+    "instrumentation.ts",
+    "instrumentation.node.ts",
+  ].map((name) => join(dashboardDir, name));
   if (builtAt > 0 && sources.every((source) => newestIn(source) < builtAt)) return;
   const build = spawnSync(process.execPath, [nextBin, "build", "--webpack"], {
     cwd: dashboardDir,

@@ -1,9 +1,16 @@
 import type { ApolloServerOptionsWithGateway } from "@apollo/server";
-import { execute, GraphQLError, type DocumentNode, type GraphQLSchema, type OperationDefinitionNode } from "graphql";
+import {
+  execute as executeOnGraphqlJs,
+  GraphQLError,
+  type DocumentNode,
+  type GraphQLSchema,
+  type OperationDefinitionNode,
+} from "graphql";
 import { compileQuery, isCompiledQuery, type CompiledQuery } from "graphql-jit";
 import { LRUCache } from "lru-cache";
 import { Counter, type Registry } from "prom-client";
 import type { Context } from "../context.ts";
+import { inSpan } from "../tracing/spans.ts";
 import { variablesForJit } from "./argument-coercion.ts";
 
 type Gateway = ApolloServerOptionsWithGateway<Context>["gateway"];
@@ -62,9 +69,9 @@ export function compiledExecution(schema: GraphQLSchema, registry: Registry): Ga
   }
 
   // Apollo's type promises an operation, but calls the executor without one when the request names none that exists.
-  const executor: Executor = async ({ request, document, operation, queryHash, context }) => {
+  const execute: Executor = async ({ request, document, operation, queryHash, context }) => {
     const graphqlJs = () =>
-      execute({
+      executeOnGraphqlJs({
         schema,
         document,
         contextValue: context,
@@ -90,6 +97,19 @@ export function compiledExecution(schema: GraphQLSchema, registry: Registry): Ga
     }
     executions.inc({ executor: "compiled" });
     return result.errors ? { ...result, errors: result.errors.map(asGraphQLJsError) } : result;
+  };
+
+  /**
+   * A trace shows the operation by type and name, never its variables or document, with its
+   * execution (and below it each SQL statement) as a child span.
+   */
+  const executor: Executor = (request) => {
+    const type = request.operation?.operation ?? "unknown";
+    const name = request.request.operationName ?? request.operation?.name?.value;
+    const attributes = { "graphql.operation.type": type, ...(name && { "graphql.operation.name": name }) };
+    return inSpan(name ? `${type} ${name}` : type, { attributes }, () =>
+      inSpan("graphql.execute", { attributes }, () => execute(request)),
+    );
   };
 
   return {

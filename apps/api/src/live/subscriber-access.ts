@@ -1,5 +1,6 @@
 import { CloseCode } from "graphql-ws";
 import type { ViewerCache } from "../auth/viewer-cache.ts";
+import { untraced } from "../tracing/spans.ts";
 import type { Viewer } from "../auth/viewer.ts";
 
 /** What can be closed: the WebSocket a subscriber is connected on. */
@@ -33,7 +34,7 @@ export class SubscriberAccess {
 
   constructor(private readonly viewerCache: ViewerCache) {
     viewerCache.onForget(() => void this.recheckAll());
-    this.timer = setInterval(() => void this.recheckAll(), RECHECK_EVERY_MS);
+    this.timer = setInterval(() => void untraced(() => this.recheckAll()), RECHECK_EVERY_MS);
     this.timer.unref();
   }
 

@@ -1,4 +1,5 @@
 import { pino, type DestinationStream, type Logger } from "pino";
+import { traceFields } from "../tracing/spans.ts";
 
 export type { Logger };
 
@@ -20,13 +21,14 @@ export interface LoggerOptions {
   destination?: DestinationStream;
 }
 
-/** JSON lines with ISO timestamps; secrets redacted. */
+/** JSON lines with ISO timestamps and, when traced, the `trace_id` and `span_id` they were written in; secrets redacted. */
 export function createLogger({ level = "info", destination }: LoggerOptions = {}): Logger {
   const options = {
     level,
     base: { pid: process.pid },
     timestamp: pino.stdTimeFunctions.isoTime,
     redact: { paths: REDACTED_PATHS, censor: "[redacted]" },
+    mixin: traceFields,
   };
   return destination ? pino(options, destination) : pino(options);
 }
