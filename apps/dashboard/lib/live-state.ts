@@ -1,5 +1,4 @@
 import type { Role } from "@engagement-tracker/schema";
-import type { ApiResult } from "./api";
 
 /** Who a session belongs to, as the API said when the page was last rendered for it. */
 export interface LiveViewer {
@@ -16,9 +15,12 @@ export interface PinnedViewLink {
   href: string;
 }
 
+/** An API read's result as lib/api.ts gives it (named here by shape: api.ts reads this module). */
+type ApiAnswer = Promise<{ ok: boolean; data?: unknown }>;
+
 /** An answer about the session's own user (see shared-reads.ts). */
 interface OwnAnswer {
-  answer: Promise<ApiResult<unknown>>;
+  answer: ApiAnswer;
   /** The answer's text once it is in: a change to an engagement it mentions makes it stale. */
   text?: string;
 }
@@ -106,7 +108,7 @@ export class LiveState {
   }
 
   /** A kept answer about the session's own user; undefined means ask the API. */
-  ownAnswerOf(token: string, key: string, day: string): Promise<ApiResult<unknown>> | undefined {
+  ownAnswerOf(token: string, key: string, day: string): ApiAnswer | undefined {
     const own = this.sessions.get(token)?.ownAnswers;
     return own?.day === day ? own.answers.get(key)?.answer : undefined;
   }
@@ -115,7 +117,7 @@ export class LiveState {
    * Keeps an answer about the session's own user while its stream stays open, until a change
    * concerns it (see `changeReached`) or the day ends; a failed one is not kept.
    */
-  rememberOwnAnswer(token: string, key: string, day: string, answer: Promise<ApiResult<unknown>>): void {
+  rememberOwnAnswer(token: string, key: string, day: string, answer: ApiAnswer): void {
     const session = this.sessions.get(token);
     if (!session) return;
     if (session.ownAnswers?.day !== day) session.ownAnswers = { day, answers: new Map() };
