@@ -7,6 +7,7 @@ import {
   type PrismaClient,
 } from "@engagement-tracker/db";
 import { globalIdOf } from "../common/node.ts";
+import { activeTraceParent } from "../tracing/spans.ts";
 import { RefusedError, UserErrorCode, refuse, userError } from "../common/user-error.ts";
 import { toEngagement, type Engagement, type EngagementRow } from "./engagement.type.ts";
 import { isoDay } from "./health.ts";
@@ -38,7 +39,10 @@ export async function appendEvent(
   { mentions = [] }: { mentions?: readonly string[] } = {},
 ): Promise<bigint> {
   await tx.$queryRaw`SELECT pg_advisory_xact_lock(${EVENT_ORDER_LOCK})::text`;
-  const { sequence } = await tx.engagementEvent.create({ data, select: { sequence: true } });
+  const { sequence } = await tx.engagementEvent.create({
+    data: { ...data, traceParent: activeTraceParent() },
+    select: { sequence: true },
+  });
   await notifyWatchers(tx, { ...data, sequence, mentions });
   return sequence;
 }

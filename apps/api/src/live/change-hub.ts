@@ -1,12 +1,11 @@
 import type { EngagementEvent as EngagementEventRow, PrismaClient } from "@engagement-tracker/db";
-import type { SpanContext } from "@opentelemetry/api";
 import { toEngagementEvent } from "../engagements/engagement-event.type.ts";
 import { matchingIds, type ViewerFilter } from "../engagements/read/index.ts";
 import { toEngagement } from "../engagements/engagement.type.ts";
 import { latestSequence, readEvents } from "../engagements/versioned-write.ts";
 import type { ChangeFeed } from "./change-feed.ts";
 import { EngagementChange } from "./engagement-change.type.ts";
-import { activeSpanContext, inSpan } from "../tracing/spans.ts";
+import { inSpan, spanContextOf } from "../tracing/spans.ts";
 
 /** Events read per query while catching up. */
 const PAGE = 500;
@@ -27,9 +26,6 @@ interface Subscriber {
 /** Where the hub reports what it could not do; it goes on for every other subscriber. */
 export type HubErrorReporter = (error: unknown, message: string) => void;
 
-/** Writes remembered for linking their delivery's trace to theirs; older ones are forgotten first. */
-const MAX_REMEMBERED_WRITES = 1_000;
-
 /** After a failed read, how long before the hub reads again even if no new change is announced. */
 const RETRY_READ_AFTER_MS = 1_000;
 
@@ -46,8 +42,6 @@ export class ChangeHub {
   private closed = false;
   private readAgain = false;
   private retryTimer: NodeJS.Timeout | undefined;
-  /** The span of each write made on this instance, by sequence, while its delivery is to come. */
-  private readonly writeSpans = new Map<bigint, SpanContext>();
 
   private constructor(
     private readonly prisma: PrismaClient,
@@ -66,11 +60,6 @@ export class ChangeHub {
 
   /** After a write committed here: tells other instances, where the feed needs it. */
   announce(sequence: bigint): void {
-    const written = activeSpanContext();
-    if (written) {
-      this.writeSpans.set(sequence, written);
-      if (this.writeSpans.size > MAX_REMEMBERED_WRITES) this.writeSpans.delete(this.writeSpans.keys().next().value!);
-    }
     this.feed.announce(sequence);
   }
 
@@ -168,17 +157,17 @@ export class ChangeHub {
 
   /**
    * Reads and delivers the next page of new events; returns how many there were. Each page is
-   * a trace of its own, linked to the writes (made on this instance) that it delivers.
+   * a trace of its own, linked to the writes it delivers (each event keeps its write's traceparent),
+   * whichever instance made them.
    */
   private readNextPage(): Promise<number> {
     return inSpan("live deliver", { root: true }, async (span) => {
       const events = await readEvents(this.prisma, { after: this.lastSeen, limit: PAGE });
       span.setAttribute("live.changes", events.length);
       if (!events.length) return 0;
-      for (const { sequence } of events) {
-        const written = this.writeSpans.get(sequence);
+      for (const { traceParent } of events) {
+        const written = spanContextOf(traceParent);
         if (written) span.addLink({ context: written });
-        this.writeSpans.delete(sequence);
       }
       // Subscribers catching up read as far as this, so they switch to live exactly here.
       const before = this.lastSeen;

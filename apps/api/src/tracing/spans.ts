@@ -1,6 +1,9 @@
-import { suppressTracing } from "@opentelemetry/core";
+import { W3CTraceContextPropagator, suppressTracing } from "@opentelemetry/core";
 import {
+  ROOT_CONTEXT,
   context,
+  defaultTextMapGetter,
+  defaultTextMapSetter,
   isSpanContextValid,
   trace,
   SpanStatusCode,
@@ -42,6 +45,24 @@ export function untraced<T>(work: () => T): T {
 /** The active span's context, to link to later (from another trace); undefined when nothing is traced. */
 export function activeSpanContext(): SpanContext | undefined {
   const spanContext = trace.getSpan(context.active())?.spanContext();
+  return spanContext && isSpanContextValid(spanContext) ? spanContext : undefined;
+}
+
+/** Stored trace context is W3C's, whatever propagators the SDK was configured with for HTTP. */
+const w3c = new W3CTraceContextPropagator();
+
+/** The active span as a W3C `traceparent`, to store beside what it wrote; undefined when nothing is traced. */
+export function activeTraceParent(): string | undefined {
+  const carrier: { traceparent?: string } = {};
+  w3c.inject(context.active(), carrier, defaultTextMapSetter);
+  return carrier.traceparent;
+}
+
+/** The span a stored `traceparent` names, to link to; undefined for none or a malformed one. */
+export function spanContextOf(traceParent: string | null | undefined): SpanContext | undefined {
+  if (!traceParent) return undefined;
+  const extracted = w3c.extract(ROOT_CONTEXT, { traceparent: traceParent }, defaultTextMapGetter);
+  const spanContext = trace.getSpanContext(extracted);
   return spanContext && isSpanContextValid(spanContext) ? spanContext : undefined;
 }
 

@@ -63,7 +63,7 @@ describe("the API's spans", () => {
     expect(everything).not.toContain(api.users.EDITOR.token);
   });
 
-  it("give a change delivered over graphql-ws a trace of its own, linked to the write that made it", async () => {
+  it("give a change delivered over graphql-ws a trace of its own, linked to the write that made it on any instance", async () => {
     const engagement = await insertEngagement(api.prisma, { status: "PLANNED" });
     const subscriber = await recordChanges(api.url, api.users.VIEWER.token);
     await api.query(MoveStatus, { input: { id: engagement.globalId, status: "CONFIRMED" } });
@@ -75,6 +75,12 @@ describe("the API's spans", () => {
       span.links.some((link) => link.context.traceId === write.spanContext().traceId),
     );
     expect(delivery?.name).toBe("live deliver");
+    // The link comes from the audit trail, where the write left its traceparent: any instance's hub finds it.
+    const event = await api.prisma.engagementEvent.findFirst({
+      where: { engagementId: engagement.id },
+      orderBy: { sequence: "desc" },
+    });
+    expect(event?.traceParent).toMatch(new RegExp(`^00-${write.spanContext().traceId}-[0-9a-f]{16}-0[01]$`));
     expect(delivery?.spanContext().traceId).not.toBe(write.spanContext().traceId);
     expect(delivery?.attributes["live.changes"]).toBe(1);
     // Its reads (the events, the engagements they changed) are in its trace.

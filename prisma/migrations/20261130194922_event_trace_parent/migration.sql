@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "EngagementEvent" ADD COLUMN     "traceParent" VARCHAR(55);
