@@ -67,7 +67,7 @@ export interface JobInfo {
 export type JobHandler<Name extends JobName> = (payload: JobPayloads[Name], job: JobInfo) => Promise<void>;
 
 export interface WorkOptions {
-  /** Jobs of this queue run at once in this process (default 2). */
+  /** Jobs of this queue run at once in this process (default and least 2). */
   concurrency?: number;
 }
 
@@ -276,8 +276,9 @@ type WorkOptionsOf = ReturnType<typeof workOptions>;
 
 function workOptions(concurrency: number, pollingIntervalSeconds: number) {
   return {
-    batchSize: Math.max(1, concurrency),
-    burstWhenBatchFull: concurrency > 1,
+    // A batch of one would never burst (pg-boss cannot tell a full batch from a last job).
+    batchSize: Math.max(2, concurrency),
+    burstWhenBatchFull: true,
     perJobResults: true,
     includeMetadata: true,
     pollingIntervalSeconds,
