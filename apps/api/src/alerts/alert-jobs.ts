@@ -1,7 +1,7 @@
 // The alerts' background jobs: evaluate on every change and on schedule, fan each alert out to its
 // recipients, e-mail it (after quiet hours), and send the daily digest.
 import { assessHealth, todayUtc } from "../engagements/health.ts";
-import type { JobModule } from "../jobs/job-workers.ts";
+import type { JobModule } from "../jobs/job-module.ts";
 import { digestItems } from "./alert-digest.ts";
 import { alertMail, digestMail, quietHoursEnd } from "./alert-mail.ts";
 import { AlertKind, AlertTiming } from "./alert-rules.ts";
