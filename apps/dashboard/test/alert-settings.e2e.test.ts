@@ -1,18 +1,11 @@
-import type { Browser, BrowserContext } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { expectNoSeriousAxeViolations, launchBrowser, screenshot, signedIn, VIEWPORTS } from "./browser";
+import { describe, expect, it } from "vitest";
+import { browserSession, expectNoSeriousAxeViolations, screenshot, VIEWPORTS } from "./browser";
 
-let browser: Browser;
-let viewer: BrowserContext;
-beforeAll(async () => {
-  browser = await launchBrowser();
-  viewer = await signedIn(browser, "viewer");
-});
-afterAll(() => browser?.close());
+const session = browserSession("viewer");
 
 describe("my alert settings", () => {
   it("are reached from the header, saved as a whole, and kept", async () => {
-    const page = await viewer.newPage();
+    const page = await session.context.newPage();
     await page.goto("/");
     await page.getByRole("banner").getByRole("link", { name: "Alert settings" }).click();
     await page.waitForURL(/\/settings\/alerts$/);
@@ -40,7 +33,7 @@ describe("my alert settings", () => {
   });
 
   it("refuses quiet hours without an end beside the field, and saves nothing", async () => {
-    const page = await viewer.newPage();
+    const page = await session.context.newPage();
     await page.goto("/settings/alerts");
     const before = await page.getByLabel("Due soon means within").inputValue();
     await page.getByLabel("Quiet from").fill("21:00");
@@ -60,7 +53,7 @@ describe("my alert settings", () => {
   });
 
   it.each(Object.entries(VIEWPORTS))("has no serious accessibility violations at %s width", async (width, viewport) => {
-    const page = await viewer.newPage();
+    const page = await session.context.newPage();
     await page.setViewportSize(viewport);
     await page.goto("/settings/alerts");
     await expectNoSeriousAxeViolations(page);
