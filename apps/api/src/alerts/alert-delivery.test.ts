@@ -1,13 +1,17 @@
 import { openDatabase, type Database, type DatabaseTarget } from "@engagement-tracker/db";
 import { applyMigrations, createFreshPostgresDatabase } from "@engagement-tracker/db/migrations";
 import { describeNeeding, postgresServerUrl } from "@engagement-tracker/db/testing";
+import { spawn } from "node:child_process";
+import { once } from "node:events";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
+import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { jobQueueOf } from "../jobs/job-queue.ts";
 import { createLogger } from "../operations/index.ts";
 import { createServer, type RunningServer } from "../server.ts";
+import { freePort, startApiProcess } from "../test/api-process.ts";
 import { clientFor, createUserWithToken } from "../test/api.ts";
 import { day, insertEngagement } from "../test/fixtures.ts";
 import { startMailCatcher, type MailCatcher } from "../test/mail-catcher.ts";
@@ -154,5 +158,50 @@ describeNeeding(
       const subjects = smtp.mails.filter(isOneOf).map((mail) => mail.subject);
       expect(subjects.sort()).toEqual(titles.map((title) => `${title}: at risk`).sort());
     });
+  },
+);
+
+describeNeeding(
+  postgresUrl ? null : "a PostgreSQL server (TEST_POSTGRES_URL or DATABASE_URL)",
+  "an API that only sends jobs, and `npm run worker` running them",
+  () => {
+    it("delivers the alert of a write made on the API from the worker process", async () => {
+      const fresh = await createFreshPostgresDatabase(postgresUrl!);
+      const setup = await openDatabase({ kind: "postgres", url: fresh.url });
+      await applyMigrations(setup);
+      const { token } = await createUserWithToken(setup.prisma, "EDITOR");
+      await setup.close();
+      const env = { DATABASE_URL: fresh.url, SMTP_URL: smtp.url, JOBS_POLL_SECONDS: "0.5", LOG_LEVEL: "warn" };
+      const api = await startApiProcess({ ...env, API_RUNS_JOBS: "false" }, await freePort());
+      const workerPort = await freePort();
+      const worker = spawn(process.execPath, ["--import", "tsx", "src/worker.ts"], {
+        cwd: fileURLToPath(new URL("../..", import.meta.url)),
+        env: { ...process.env, ...env, WORKER_PORT: String(workerPort) },
+        stdio: "ignore",
+      });
+      try {
+        const title = `Worker-delivered ${crypto.randomUUID()}`;
+        await clientFor(api.url, token).query(CreateEngagement, {
+          input: {
+            title,
+            kind: "DIALOGUE",
+            status: "PLANNED",
+            startsOn: day(2),
+            endsOn: day(3),
+            locationName: "Nuku'alofa",
+            country: "TO",
+            hostCountry: "TO",
+          },
+        });
+        await smtp.waitFor((mail) => mail.subject === `${title}: at risk`, 1, 40_000);
+        const metrics = await (await fetch(`http://127.0.0.1:${workerPort}/metrics`)).text();
+        expect(metrics).toMatch(/jobs_attempts_total\{queue="alerts.email",outcome="completed"\} 1/);
+      } finally {
+        worker.kill("SIGTERM");
+        if (worker.exitCode === null) await once(worker, "exit");
+        await api.stop();
+        await fresh.drop();
+      }
+    }, 90_000);
   },
 );
