@@ -45,6 +45,8 @@ const server = await createServer({
   redisUrl: config.redisUrl,
   logger,
   shutdownGraceMs: config.shutdownGraceMs,
+  jobs: config.jobs,
+  mail: config.mail,
 });
 const running = await server.listen(config.port, config.host);
 logger.info(

@@ -21,6 +21,9 @@ import { createLoaders } from "./loader-registry.ts";
 import { openChangeFeed } from "./live/change-feed.ts";
 import { ChangeHub } from "./live/change-hub.ts";
 import { serveSubscriptions } from "./live/websocket.ts";
+import { JobQueue, attachJobQueue } from "./jobs/job-queue.ts";
+import { declareJobs, jobSettingsOf, runJobs, type JobSettings } from "./jobs/job-workers.ts";
+import { createMailer, DEFAULT_MAIL_FROM, type MailSettings } from "./mail/mailer.ts";
 import { createLogger, createOperations, type LogError, type Logger } from "./operations/index.ts";
 import type { TrustProxy } from "./config.ts";
 import { buildAppSchema } from "./schema.ts";
@@ -51,6 +54,21 @@ export interface ServerOptions {
   logError?: LogError;
   /** On stop, how long requests in flight may take to finish before their connections are closed. */
   shutdownGraceMs?: number;
+  /** Background jobs (see jobs/): sent by every server; run here unless a separate worker runs them. */
+  jobs?: JobRunning & Partial<JobSettings>;
+  /** Outgoing e-mail (alerts, digests); off without an SMTP URL. */
+  mail?: Partial<MailSettings>;
+  /** The time now; tests move it to make the days pass. */
+  now?: () => Date;
+}
+
+export interface JobRunning {
+  /** Run jobs in this process (default). Off where `npm run worker` processes run them. */
+  run?: boolean;
+  /** How often idle workers look for new jobs, in seconds (NOTIFY wakes them sooner). */
+  pollingIntervalSeconds?: number;
+  /** Longest any retry waits, in seconds (tests). */
+  retryDelayCapSeconds?: number;
 }
 
 export interface RunningServer {
@@ -81,6 +99,9 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
     logError = (error, log) => log.error({ err: error }, "unexpected error"),
     shutdownGraceMs = 10_000,
     trustProxy = "loopback",
+    jobs: jobSettings = {},
+    mail: mailSettings = {},
+    now = () => new Date(),
   } = options;
   const app = express();
   app.disable("x-powered-by");
@@ -93,6 +114,22 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
     logger.error({ err: error, component: "live" }, message),
   );
   const operations = createOperations({ db, logger, logError });
+  const jobs = new JobQueue({
+    db,
+    logger,
+    registry: operations.metrics.registry,
+    pollingIntervalSeconds: jobSettings.pollingIntervalSeconds,
+    retryDelayCapSeconds: jobSettings.retryDelayCapSeconds,
+    supervise: jobSettings.run !== false,
+  });
+  declareJobs(jobs);
+  attachJobQueue(db.prisma, jobs);
+  await jobs.start();
+  const runsJobs = jobSettings.run !== false;
+  const mailer = runsJobs
+    ? createMailer({ ...mailSettings, from: mailSettings.from ?? DEFAULT_MAIL_FROM }, logger)
+    : null;
+  if (runsJobs) await runJobs({ prisma: db.prisma, jobs, logger, now, mailer, settings: jobSettingsOf(jobSettings) });
   const viewerCache = new ViewerCache(db.prisma);
   const signInThrottle = new SignInThrottle(rateLimits.signInsPer15Minutes);
   app.use(operations.router);
@@ -101,6 +138,7 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
   const createContext = (request: RequestContext): Context => ({
     prisma: db.prisma,
     loaders: createLoaders(db.prisma),
+    jobs,
     ...request,
   });
   const subscriptions = serveSubscriptions({
@@ -134,6 +172,9 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
             async drainServer() {
               await subscriptions.dispose();
               await changeHub.close();
+              // After the requests in flight: what they sent is queued; running jobs may finish.
+              await jobs.stop(shutdownGraceMs);
+              mailer?.close();
             },
           };
         },
