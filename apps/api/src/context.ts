@@ -7,6 +7,7 @@ import type { ChangeHub } from "./live/change-hub.ts";
 import type { SubscriberAccess, SubscriberConnection } from "./live/subscriber-access.ts";
 import type { RequestRecord } from "./operations/request-log.ts";
 import type { Loaders } from "./loader-registry.ts";
+import type { AllowList } from "./webhooks/address-guard.ts";
 
 /** Per-request state: the database, who is asking, and request-scoped DataLoaders that batch what a query touches. */
 export interface Context {
@@ -19,6 +20,8 @@ export interface Context {
   sessionCookie: SessionCookie;
   /** Live changes for subscriptions; null where the server runs without them. */
   changeHub: ChangeHub | null;
+  /** What webhook endpoints may reach, and a nudge for the dispatcher when a delivery is due now. */
+  webhooks: { allowList: AllowList; wake(): void };
   /** Whom credentials stand for; told when a write changes that. */
   viewerCache: ViewerCache;
   /** Over HTTP: the sign-in limits and the client's address they count. Absent over WebSocket (subscriptions only). */
@@ -30,4 +33,4 @@ export interface Context {
 }
 
 /** What the transport (HTTP or WebSocket) knows of a request; the server factory adds the database and fresh loaders. */
-export type RequestContext = Omit<Context, "prisma" | "loaders">;
+export type RequestContext = Omit<Context, "prisma" | "loaders" | "webhooks">;

@@ -24,6 +24,8 @@ import { serveSubscriptions } from "./live/websocket.ts";
 import { createLogger, createOperations, type LogError, type Logger } from "./operations/index.ts";
 import type { TrustProxy } from "./config.ts";
 import { buildAppSchema } from "./schema.ts";
+import { WebhookDispatcher } from "./webhooks/webhook-dispatcher.ts";
+import { readWebhookSettings, type WebhookSettings } from "./webhooks/webhook-settings.ts";
 import {
   authenticate,
   authenticateRequest,
@@ -51,6 +53,8 @@ export interface ServerOptions {
   logError?: LogError;
   /** On stop, how long requests in flight may take to finish before their connections are closed. */
   shutdownGraceMs?: number;
+  /** Webhook delivery: allow-list, retry schedule, clock (see webhook-settings.ts); from the environment by default. */
+  webhooks?: Partial<WebhookSettings>;
 }
 
 export interface RunningServer {
@@ -94,6 +98,9 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
   );
   const operations = createOperations({ db, logger, logError });
   const viewerCache = new ViewerCache(db.prisma);
+  const webhookSettings = { ...readWebhookSettings(), ...options.webhooks };
+  const webhookDispatcher = new WebhookDispatcher(db.prisma, webhookSettings, logger, async () => {});
+  const webhooks = { allowList: webhookSettings.allowList, wake: () => webhookDispatcher.wake() };
   const signInThrottle = new SignInThrottle(rateLimits.signInsPer15Minutes);
   app.use(operations.router);
   app.use(calendarFeedRoutes(db.prisma));
@@ -101,6 +108,7 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
   const createContext = (request: RequestContext): Context => ({
     prisma: db.prisma,
     loaders: createLoaders(db.prisma),
+    webhooks,
     ...request,
   });
   const subscriptions = serveSubscriptions({
@@ -134,6 +142,7 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
             async drainServer() {
               await subscriptions.dispose();
               await changeHub.close();
+              await webhookDispatcher.close();
             },
           };
         },
