@@ -45,6 +45,10 @@ export interface TestApi extends ApiClient {
   withToken(token: string): ApiClient;
   /** Every SQL statement the API sent since the last `statements.length = 0`. */
   statements: string[];
+  /** The PostgreSQL database's URL, or null on PGlite: for a second instance on the same database. */
+  databaseUrl: string | null;
+  /** Stops the server and starts a new one, as a restarted process would, on the same database and port. */
+  restart(options?: Partial<Omit<ServerOptions, "db">>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -129,14 +133,18 @@ export async function startTestApi(
   const db = await openDatabase(target, { onQuery: (sql) => statements.push(sql) });
   await applyMigrations(db);
   const users = await createRoleUsers(db.prisma);
-  const server = await createServer({
-    db,
-    logger: createLogger({ level: "silent" }),
-    logError: () => {},
-    rateLimits: { requestsPerMinute: 1_000_000, signInsPer15Minutes: 1_000_000 },
-    ...options,
-  });
-  const running = await server.listen(0);
+  const serve = async (more: Partial<Omit<ServerOptions, "db">>, port: number) => {
+    const server = await createServer({
+      db,
+      logger: createLogger({ level: "silent" }),
+      logError: () => {},
+      rateLimits: { requestsPerMinute: 1_000_000, signInsPer15Minutes: 1_000_000 },
+      ...options,
+      ...more,
+    });
+    return server.listen(port);
+  };
+  let running = await serve({}, 0);
   const clients = Object.fromEntries(
     Object.values(Role).map((role) => [role, clientFor(running.url, users[role].token)]),
   ) as Record<Role, ApiClient>;
@@ -152,6 +160,11 @@ export async function startTestApi(
     anonymous: clientFor(running.url, null),
     withToken: (token) => clientFor(running.url, token),
     statements,
+    databaseUrl: fresh?.url ?? null,
+    async restart(more = {}) {
+      await running.stop();
+      running = await serve(more, Number(new URL(running.url).port));
+    },
     async close() {
       await running.stop();
       await db.close();
