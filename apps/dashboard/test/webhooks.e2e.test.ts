@@ -40,15 +40,13 @@ const deliveriesFor = (engagementId: string) =>
 describe("webhooks admin pages", () => {
   it("an admin adds an endpoint on a phone, copies its secret once, sees a signed delivery in the log, redelivers it, disables and deletes it", async () => {
     const page = await admin.newPage();
+    page.setDefaultTimeout(15_000);
     await page.setViewportSize(VIEWPORTS.phone);
     await page.goto("/admin");
     await page.getByRole("link", { name: "webhooks" }).click();
     await page.waitForURL("**/admin/webhooks");
 
     const form = page.getByRole("region", { name: "Add an endpoint" });
-    await form.getByRole("button", { name: "Add endpoint" }).click();
-    await expect.poll(() => form.getByRole("alert").innerText()).toMatch(/URL/);
-
     await form.getByLabel("URL").fill("http://10.0.0.1/hooks");
     await form.getByRole("button", { name: "Add endpoint" }).click();
     await expect.poll(() => form.getByRole("alert").innerText()).toMatch(/WEBHOOK_ALLOWED_HOSTS/);
@@ -79,7 +77,7 @@ describe("webhooks admin pages", () => {
     );
     expect(createHmac("sha256", secret).update(`${t}.${delivery!.body}`).digest("hex")).toBe(v1);
 
-    await row.getByRole("link", { name: `${receiverUrl}: delivery log` }).click();
+    await row.getByRole("link", { name: /delivery log/ }).click();
     await page.waitForURL("**/admin/webhooks/**");
     const log = page.getByRole("region", { name: "Delivery log" });
     const key = String(delivery!.headers["webhook-id"]);
