@@ -1,5 +1,6 @@
 export {
   POOL_LIMITS,
+  embeddedPglite,
   openDatabase,
   sqlRunnerOf,
   type Database,

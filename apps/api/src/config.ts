@@ -24,6 +24,10 @@ export interface ApiConfig {
   logLevel: string;
   /** On SIGTERM/SIGINT, how long requests in flight may take to finish. */
   shutdownGraceMs: number;
+  /** Background jobs: whether the API process runs them (else `npm run worker` does) and how often idle workers poll. */
+  jobs: { run: boolean; pollingIntervalSeconds: number };
+  /** Where `npm run worker` serves /metrics. */
+  workerPort: number;
 }
 
 /**
@@ -70,5 +74,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     redisUrl: env.REDIS_URL || undefined,
     logLevel: env.LOG_LEVEL ?? "info",
     shutdownGraceMs: Number(env.SHUTDOWN_GRACE_MS ?? 10_000),
+    jobs: {
+      run: env.API_RUNS_JOBS !== "false",
+      pollingIntervalSeconds: Number(env.JOBS_POLL_SECONDS ?? 2),
+    },
+    workerPort: Number(env.WORKER_PORT ?? 4001),
   };
 }

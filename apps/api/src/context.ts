@@ -3,6 +3,7 @@ import type { SessionCookie } from "./auth/request-credentials.ts";
 import type { SignInThrottle } from "./auth/sign-in-throttle.ts";
 import type { Viewer } from "./auth/viewer.ts";
 import type { ViewerCache } from "./auth/viewer-cache.ts";
+import type { JobQueue } from "./jobs/job-queue.ts";
 import type { ChangeHub } from "./live/change-hub.ts";
 import type { SubscriberAccess, SubscriberConnection } from "./live/subscriber-access.ts";
 import type { RequestRecord } from "./operations/request-log.ts";
@@ -13,6 +14,8 @@ import type { AllowList } from "./webhooks/address-guard.ts";
 export interface Context {
   prisma: PrismaClient;
   loaders: Loaders;
+  /** Background work, durable in the database (see jobs/). */
+  jobs: JobQueue;
   /** The authenticated user, or null. */
   viewer: Viewer | null;
   /** The bearer token or session cookie the request carried, if any. */
@@ -32,5 +35,5 @@ export interface Context {
   requestRecord?: RequestRecord;
 }
 
-/** What the transport (HTTP or WebSocket) knows of a request; the server factory adds the database and fresh loaders. */
-export type RequestContext = Omit<Context, "prisma" | "loaders" | "webhooks">;
+/** What the transport (HTTP or WebSocket) knows of a request; the server factory adds the database, fresh loaders, the job queue and webhook settings. */
+export type RequestContext = Omit<Context, "prisma" | "loaders" | "jobs" | "webhooks">;

@@ -42,6 +42,7 @@ const server = await createServer({
   redisUrl: config.redisUrl,
   logger,
   shutdownGraceMs: config.shutdownGraceMs,
+  jobs: config.jobs,
 });
 const running = await server.listen(config.port, config.host);
 logger.info(

@@ -21,6 +21,8 @@ import { createLoaders } from "./loader-registry.ts";
 import { openChangeFeed } from "./live/change-feed.ts";
 import { ChangeHub } from "./live/change-hub.ts";
 import { serveSubscriptions } from "./live/websocket.ts";
+import { JobQueue } from "./jobs/job-queue.ts";
+import { runJobs } from "./jobs/job-workers.ts";
 import { createLogger, createOperations, type LogError, type Logger } from "./operations/index.ts";
 import type { TrustProxy } from "./config.ts";
 import { buildAppSchema } from "./schema.ts";
@@ -55,6 +57,17 @@ export interface ServerOptions {
   shutdownGraceMs?: number;
   /** Webhook delivery: allow-list, retry schedule, clock (see webhook-settings.ts); from the environment by default. */
   webhooks?: Partial<WebhookSettings>;
+  /** Background jobs (see jobs/): sent by every server; run here unless a separate worker runs them. */
+  jobs?: JobSettings;
+  /** The time now; tests move it to make the days pass. */
+  now?: () => Date;
+}
+
+export interface JobSettings {
+  /** Run jobs in this process (default). Off where `npm run worker` processes run them. */
+  run?: boolean;
+  /** How often idle workers look for new jobs, in seconds (NOTIFY wakes them sooner). */
+  pollingIntervalSeconds?: number;
 }
 
 export interface RunningServer {
@@ -85,6 +98,8 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
     logError = (error, log) => log.error({ err: error }, "unexpected error"),
     shutdownGraceMs = 10_000,
     trustProxy = "loopback",
+    jobs: jobSettings = {},
+    now = () => new Date(),
   } = options;
   const app = express();
   app.disable("x-powered-by");
@@ -97,6 +112,15 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
     logger.error({ err: error, component: "live" }, message),
   );
   const operations = createOperations({ db, logger, logError });
+  const jobs = new JobQueue({
+    db,
+    logger,
+    registry: operations.metrics.registry,
+    pollingIntervalSeconds: jobSettings.pollingIntervalSeconds,
+    supervise: jobSettings.run !== false,
+  });
+  await jobs.start();
+  if (jobSettings.run !== false) await runJobs({ prisma: db.prisma, jobs, logger, now });
   const viewerCache = new ViewerCache(db.prisma);
   const webhookSettings = { ...readWebhookSettings(), ...options.webhooks };
   const webhookDispatcher = new WebhookDispatcher(db.prisma, webhookSettings, logger, async () => {});
@@ -109,6 +133,7 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
     prisma: db.prisma,
     loaders: createLoaders(db.prisma),
     webhooks,
+    jobs,
     ...request,
   });
   const subscriptions = serveSubscriptions({
@@ -142,6 +167,8 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
             async drainServer() {
               await subscriptions.dispose();
               await changeHub.close();
+              // After the requests in flight: what they sent is queued; running jobs may finish.
+              await jobs.stop(shutdownGraceMs);
               await webhookDispatcher.close();
             },
           };

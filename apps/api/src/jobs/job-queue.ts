@@ -1,0 +1,210 @@
+// The durable job queue every domain sends background work through: pg-boss on the same database as
+// the rest of the data, so a job written in a transaction exists exactly when the change does.
+import { embeddedPglite, type Database, type Prisma } from "@engagement-tracker/db";
+import { PgBoss, fromPglite, fromPrisma, type Job, type JobWithMetadata, type SendOptions } from "pg-boss";
+import type { Logger } from "../operations/logger.ts";
+import { jobMetrics, type JobMetrics } from "./job-metrics.ts";
+import type { Registry } from "prom-client";
+
+/**
+ * Every job's name and payload. Each domain adds its own jobs by declaration merging:
+ * `declare module "../jobs/job-queue.ts" { interface JobPayloads { "alerts.evaluate": { … } } }`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface JobPayloads {}
+
+export type JobName = keyof JobPayloads & string;
+
+export interface SendJobOptions {
+  /** At most one job with this key waits in a queue at a time (see `JobQueue.define`'s `policy`). */
+  singletonKey?: string;
+  /** Not before then: a date, or seconds from now. */
+  startAfter?: Date | number;
+  /** Attempts after the first (default: the queue's, else 2). */
+  retryLimit?: number;
+  /** Seconds before the first retry. */
+  retryDelay?: number;
+  /** Double the delay on every retry (with jitter). */
+  retryBackoff?: boolean;
+  /** Longest a retry waits with backoff, in seconds. */
+  retryDelayMax?: number;
+  /** Seconds an attempt may run before it counts as failed (and is retried). */
+  expireInSeconds?: number;
+  /** Written in this transaction: the job exists if and only if the transaction commits. */
+  tx?: Prisma.TransactionClient;
+}
+
+export interface QueueDefinition extends Omit<SendJobOptions, "singletonKey" | "startAfter" | "tx"> {
+  /** `standard` (default); `stately`: at most one job per singletonKey waiting and one running. */
+  policy?: "standard" | "stately";
+}
+
+/** What a handler learns of its job beyond the payload. */
+export interface JobInfo {
+  id: string;
+  /** 0 on the first attempt. */
+  retryCount: number;
+  /** Aborted when the attempt expires or the queue stops. */
+  signal: AbortSignal;
+}
+
+export type JobHandler<Name extends JobName> = (payload: JobPayloads[Name], job: JobInfo) => Promise<void>;
+
+export interface WorkOptions {
+  /** Jobs of this queue run at once in this process (default 2). */
+  concurrency?: number;
+}
+
+export interface JobQueueOptions {
+  db: Database;
+  logger: Logger;
+  /** Where the queue's gauges and counters are registered (the server's /metrics). */
+  registry?: Registry;
+  /** How often idle workers look for jobs; LISTEN/NOTIFY wakes them sooner where available. */
+  pollingIntervalSeconds?: number;
+  /** Schedules (cron) are evaluated and maintenance runs here; off for a process that only sends. */
+  supervise?: boolean;
+}
+
+/** The database schema holding the queue's tables, beside the application's. */
+export const JOB_SCHEMA = "pgboss";
+
+/**
+ * A typed facade over pg-boss. Jobs are rows in PostgreSQL (or the embedded PGlite): they survive
+ * restarts, a job is claimed by one worker at a time across every process on the database (SKIP
+ * LOCKED), and a failed attempt is retried per its options. Queues are created on first use.
+ */
+export class JobQueue {
+  readonly #boss: PgBoss;
+  readonly #logger: Logger;
+  readonly #metrics: JobMetrics | null;
+  readonly #pollingIntervalSeconds: number;
+  readonly #definitions = new Map<string, QueueDefinition>();
+  readonly #queues = new Map<string, Promise<void>>();
+  #started: Promise<void> | null = null;
+
+  constructor({ db, logger, registry, pollingIntervalSeconds = 2, supervise = true }: JobQueueOptions) {
+    const pglite = embeddedPglite(db.adapterFactory);
+    this.#logger = logger.child({ component: "jobs" });
+    this.#pollingIntervalSeconds = pollingIntervalSeconds;
+    this.#boss = new PgBoss({
+      schema: JOB_SCHEMA,
+      supervise,
+      schedule: supervise,
+      ...(pglite
+        ? // One in-process connection, shared with Prisma: PGlite serialises the two.
+          { db: fromPglite(pglite), backend: "pglite" as const }
+        : {
+            connectionString: db.target.kind === "postgres" ? db.target.url : undefined,
+            max: 4,
+            application_name: "engagement-tracker-jobs",
+          }),
+      // Workers wake on NOTIFY when a job is sent, so a write's alert does not wait for the next poll.
+      useListenNotify: true,
+      registerInstance: false,
+      persistWarnings: false,
+    });
+    this.#boss.on("error", (error) => this.#logger.error({ err: error }, "job queue error"));
+    this.#boss.on("warning", (warning) => this.#logger.warn({ warning }, "job queue warning"));
+    this.#metrics = registry ? jobMetrics(registry, this.#boss, JOB_SCHEMA) : null;
+  }
+
+  /** Installs or migrates the queue's tables on first start; safe to call more than once. */
+  start(): Promise<void> {
+    this.#started ??= this.#boss.start().then(() => undefined);
+    return this.#started;
+  }
+
+  /** Stops fetching; waits (up to `timeoutMs`) for running jobs, whose unfinished attempts are retried later. */
+  async stop(timeoutMs = 10_000): Promise<void> {
+    if (!this.#started) return;
+    await this.#started.catch(() => {});
+    await this.#boss.stop({ graceful: true, close: true, timeout: timeoutMs });
+  }
+
+  /** Options every job of `name` gets unless sent with others; the policy applies from the queue's creation. */
+  define(name: JobName, definition: QueueDefinition): void {
+    this.#definitions.set(name, definition);
+  }
+
+  /** Queues a job; resolves with its id, or null when a singleton of that key is already waiting. */
+  async send<Name extends JobName>(
+    name: Name,
+    payload: JobPayloads[Name],
+    { tx, startAfter, ...options }: SendJobOptions = {},
+  ): Promise<string | null> {
+    await this.#queue(name);
+    const { policy: _policy, ...defaults } = this.#definitions.get(name) ?? {};
+    const sendOptions: SendOptions = {
+      ...defaults,
+      ...options,
+      ...(startAfter !== undefined && { startAfter }),
+      ...(tx && { db: fromPrisma(tx) }),
+    };
+    return this.#boss.send(name, payload as object, sendOptions);
+  }
+
+  /**
+   * Runs `handler` for every job of `name` in this process. A handler that throws fails the attempt:
+   * the job is retried after its delay until its retries run out, then stays failed (and counted).
+   */
+  async work<Name extends JobName>(name: Name, handler: JobHandler<Name>, { concurrency = 2 }: WorkOptions = {}) {
+    await this.#queue(name);
+    await this.#boss.work<JobPayloads[Name]>(
+      name,
+      {
+        batchSize: 1,
+        localConcurrency: concurrency,
+        pollingIntervalSeconds: this.#pollingIntervalSeconds,
+        // NOTIFY wakes workers for new jobs only; a retry that comes due needs the poll.
+        notifyPollingIntervalSeconds: this.#pollingIntervalSeconds,
+        includeMetadata: true,
+      },
+      async ([job]) => {
+        if (!job) return;
+        const info = { id: job.id, retryCount: job.retryCount, signal: job.signal };
+        try {
+          await handler(job.data, info);
+          this.#metrics?.finished(name, "completed");
+        } catch (error) {
+          // Asked for with includeMetadata; the explicit payload type hides it from work()'s inference.
+          const retried = job.retryCount < (job as JobWithMetadata<unknown>).retryLimit;
+          this.#metrics?.finished(name, retried ? "retried" : "failed");
+          this.#logger.warn({ err: error, job: name, id: job.id, attempt: job.retryCount + 1, retried }, "job failed");
+          throw error;
+        }
+      },
+    );
+  }
+
+  /**
+   * Sends a job of `name` on a cron schedule (5 fields) in `timeZone`; once per tick across every
+   * process on the database. Calling it again replaces the schedule.
+   */
+  async schedule<Name extends JobName>(
+    name: Name,
+    cron: string,
+    payload: JobPayloads[Name],
+    { timeZone = "UTC", key }: { timeZone?: string; key?: string } = {},
+  ): Promise<void> {
+    await this.#queue(name);
+    await this.#boss.schedule(name, cron, payload as object, { tz: timeZone, ...(key && { key }) });
+  }
+
+  async #queue(name: string): Promise<void> {
+    await this.start();
+    let created = this.#queues.get(name);
+    if (!created) {
+      // Idempotent (and safe when several processes race to it).
+      created = this.#boss.createQueue(name, {
+        policy: this.#definitions.get(name)?.policy ?? "standard",
+        notify: true,
+      });
+      created.catch(() => this.#queues.delete(name));
+      this.#queues.set(name, created);
+    }
+    await created;
+  }
+}
+
+export type { Job };
