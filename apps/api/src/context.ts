@@ -23,8 +23,8 @@ export interface Context {
   sessionCookie: SessionCookie;
   /** Live changes for subscriptions; null where the server runs without them. */
   changeHub: ChangeHub | null;
-  /** What webhook endpoints may reach, and a nudge for the dispatcher when a delivery is due now. */
-  webhooks: { allowList: AllowList; wake(): void };
+  /** What webhook endpoints may reach (checked when one is saved). */
+  webhooks: { allowList: AllowList };
   /** Whom credentials stand for; told when a write changes that. */
   viewerCache: ViewerCache;
   /** Over HTTP: the sign-in limits and the client's address they count. Absent over WebSocket (subscriptions only). */

@@ -26,7 +26,6 @@ import { runJobs } from "./jobs/job-workers.ts";
 import { createLogger, createOperations, type LogError, type Logger } from "./operations/index.ts";
 import type { TrustProxy } from "./config.ts";
 import { buildAppSchema } from "./schema.ts";
-import { WebhookDispatcher } from "./webhooks/webhook-dispatcher.ts";
 import { readWebhookSettings, type WebhookSettings } from "./webhooks/webhook-settings.ts";
 import {
   authenticate,
@@ -55,7 +54,7 @@ export interface ServerOptions {
   logError?: LogError;
   /** On stop, how long requests in flight may take to finish before their connections are closed. */
   shutdownGraceMs?: number;
-  /** Webhook delivery: allow-list, retry schedule, clock (see webhook-settings.ts); from the environment by default. */
+  /** Webhook delivery: allow-list, retry schedule, timeout (see webhook-settings.ts); from the environment by default. */
   webhooks?: Partial<WebhookSettings>;
   /** Background jobs (see jobs/): sent by every server; run here unless a separate worker runs them. */
   jobs?: JobSettings;
@@ -120,11 +119,9 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
     supervise: jobSettings.run !== false,
   });
   await jobs.start();
-  if (jobSettings.run !== false) await runJobs({ prisma: db.prisma, jobs, logger, now });
-  const viewerCache = new ViewerCache(db.prisma);
   const webhookSettings = { ...readWebhookSettings(), ...options.webhooks };
-  const webhookDispatcher = new WebhookDispatcher(db.prisma, webhookSettings, logger, async () => {});
-  const webhooks = { allowList: webhookSettings.allowList, wake: () => webhookDispatcher.wake() };
+  if (jobSettings.run !== false) await runJobs({ prisma: db.prisma, jobs, logger, now, webhooks: webhookSettings });
+  const viewerCache = new ViewerCache(db.prisma);
   const signInThrottle = new SignInThrottle(rateLimits.signInsPer15Minutes);
   app.use(operations.router);
   app.use(calendarFeedRoutes(db.prisma));
@@ -132,7 +129,7 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
   const createContext = (request: RequestContext): Context => ({
     prisma: db.prisma,
     loaders: createLoaders(db.prisma),
-    webhooks,
+    webhooks: { allowList: webhookSettings.allowList },
     jobs,
     ...request,
   });
@@ -169,7 +166,6 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
               await changeHub.close();
               // After the requests in flight: what they sent is queued; running jobs may finish.
               await jobs.stop(shutdownGraceMs);
-              await webhookDispatcher.close();
             },
           };
         },

@@ -10,6 +10,7 @@ import { readConfig } from "./config.ts";
 import { JobQueue } from "./jobs/job-queue.ts";
 import { runJobs } from "./jobs/job-workers.ts";
 import { createLogger, stopOnSignals } from "./operations/index.ts";
+import { readWebhookSettings } from "./webhooks/webhook-settings.ts";
 
 const config = readConfig();
 const logger = createLogger({ level: config.logLevel });
@@ -23,7 +24,7 @@ const registry = new Registry();
 collectDefaultMetrics({ register: registry });
 const jobs = new JobQueue({ db, logger, registry, pollingIntervalSeconds: config.jobs.pollingIntervalSeconds });
 await jobs.start();
-await runJobs({ prisma: db.prisma, jobs, logger, now: () => new Date() });
+await runJobs({ prisma: db.prisma, jobs, logger, now: () => new Date(), webhooks: readWebhookSettings() });
 
 const metrics = createServer(async (request, response) => {
   if (request.url !== "/metrics") {

@@ -11,7 +11,6 @@ import { RefusedError, UserErrorCode, refuse, userError } from "../common/user-e
 import { toEngagement, type Engagement, type EngagementRow } from "./engagement.type.ts";
 import { isoDay } from "./health.ts";
 import { notifyWatchers } from "./watching.ts";
-import { enqueueChangeDeliveries } from "../webhooks/webhook-outbox.ts";
 
 export type Tx = Prisma.TransactionClient;
 
@@ -31,8 +30,7 @@ const EVENT_ORDER_LOCK = 72_707_001;
 
 /**
  * Appends a change to the audit trail and, in the same transaction, tells whoever watches the
- * engagement (see notifyWatchers) and every webhook endpoint that wants each change: a change that
- * rolls back leaves none of them.
+ * engagement (see notifyWatchers): a change that rolls back leaves neither.
  */
 export async function appendEvent(
   tx: Tx,
@@ -40,9 +38,8 @@ export async function appendEvent(
   { mentions = [] }: { mentions?: readonly string[] } = {},
 ): Promise<bigint> {
   await tx.$queryRaw`SELECT pg_advisory_xact_lock(${EVENT_ORDER_LOCK})::text`;
-  const { sequence, at } = await tx.engagementEvent.create({ data, select: { sequence: true, at: true } });
+  const { sequence } = await tx.engagementEvent.create({ data, select: { sequence: true } });
   await notifyWatchers(tx, { ...data, sequence, mentions });
-  await enqueueChangeDeliveries(tx, { ...data, sequence, at });
   return sequence;
 }
 

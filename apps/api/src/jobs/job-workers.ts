@@ -2,6 +2,7 @@
 // both run exactly these.
 import type { PrismaClient } from "@engagement-tracker/db";
 import type { Logger } from "../operations/logger.ts";
+import type { WebhookSettings } from "../webhooks/webhook-settings.ts";
 import type { JobQueue } from "./job-queue.ts";
 
 /** What job handlers may use. */
@@ -11,6 +12,8 @@ export interface JobEnvironment {
   logger: Logger;
   /** The time now; tests move it to make the days pass. */
   now: () => Date;
+  /** Where and how webhooks are delivered. */
+  webhooks: WebhookSettings;
 }
 
 /** Registers one domain's handlers (`jobs.work`) and schedules (`jobs.schedule`). */

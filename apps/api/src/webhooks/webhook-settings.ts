@@ -8,13 +8,12 @@ export interface WebhookSettings {
   maxRetryDelayMs: number;
   /** A delivery is retried this long after its event; an endpoint failing this long is disabled. */
   retryWindowMs: number;
-  /** How often each instance looks for deliveries that are due. */
-  pollMs: number;
-  /** How long an attempt may wait for the receiver's answer. */
+  /** How long an attempt may wait for the receiver's answer (at most ATTEMPT_EXPIRY_SECONDS). */
   timeoutMs: number;
-  /** The clock; tests move it. */
-  now: () => Date;
 }
+
+/** A delivery job running longer than this is taken for lost (its process died) and run again. */
+export const ATTEMPT_EXPIRY_SECONDS = 60;
 
 export function readWebhookSettings(env: NodeJS.ProcessEnv = process.env): WebhookSettings {
   return {
@@ -22,16 +21,11 @@ export function readWebhookSettings(env: NodeJS.ProcessEnv = process.env): Webho
     retryBaseMs: Number(env.WEBHOOK_RETRY_BASE_MS ?? 30_000),
     maxRetryDelayMs: Number(env.WEBHOOK_MAX_RETRY_DELAY_MS ?? 3_600_000),
     retryWindowMs: Number(env.WEBHOOK_RETRY_WINDOW_MS ?? 86_400_000),
-    pollMs: Number(env.WEBHOOK_POLL_MS ?? 1_000),
-    timeoutMs: Number(env.WEBHOOK_TIMEOUT_MS ?? 10_000),
-    now: () => new Date(),
+    timeoutMs: Math.min(Number(env.WEBHOOK_TIMEOUT_MS ?? 10_000), (ATTEMPT_EXPIRY_SECONDS - 10) * 1000),
   };
 }
 
-/** How long to wait before attempt `attempts + 1`: exponential, capped. */
-export function retryDelay(
-  settings: Pick<WebhookSettings, "retryBaseMs" | "maxRetryDelayMs">,
-  attempts: number,
-): number {
+/** How long to wait after failed attempt number `attempts`: exponential, capped. */
+export function retryDelay(settings: Pick<WebhookSettings, "retryBaseMs" | "maxRetryDelayMs">, attempts: number): number {
   return Math.min(settings.retryBaseMs * 2 ** Math.max(attempts - 1, 0), settings.maxRetryDelayMs);
 }

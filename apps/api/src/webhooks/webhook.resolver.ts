@@ -99,12 +99,10 @@ export class WebhookResolver {
   @Mutation(() => RedeliverWebhookPayload, {
     description: "Sends a logged delivery's event again (same body and idempotency key), as a new delivery.",
   })
-  async redeliverWebhook(
-    @Ctx() { prisma, webhooks }: Context,
+  redeliverWebhook(
+    @Ctx() { prisma, jobs }: Context,
     @Arg("input", () => RedeliverWebhookInput) input: RedeliverWebhookInput,
   ): Promise<RedeliverWebhookPayload> {
-    const payload = await toPayload(RedeliverWebhookPayload, () => redeliverWebhook(prisma, input.deliveryId));
-    webhooks.wake();
-    return payload;
+    return toPayload(RedeliverWebhookPayload, () => redeliverWebhook(prisma, jobs, input.deliveryId));
   }
 }

@@ -7,6 +7,7 @@ import type { Viewer } from "../auth/viewer.ts";
 import { fromRow, rowIdOf } from "../common/node.ts";
 import { RefusedError, UserErrorCode, refuse } from "../common/user-error.ts";
 import { validateInput } from "../common/validation.ts";
+import type { JobQueue } from "../jobs/job-queue.ts";
 import { checkedAddress, RefusedAddressError, type AllowList } from "./address-guard.ts";
 import { newWebhookSecret } from "./signed-post.ts";
 import {
@@ -22,7 +23,7 @@ export const MAX_DELIVERIES = 100;
 const toEndpoint = ({ secret: _secret, createdById: _by, ...row }: EndpointRow): WebhookEndpoint =>
   fromRow(WebhookEndpoint, row);
 
-export const toDelivery = ({ payload, endpointId: _endpoint, ...row }: DeliveryRow): WebhookDelivery =>
+export const toDelivery = ({ payload, endpointId: _endpoint, round: _round, ...row }: DeliveryRow): WebhookDelivery =>
   fromRow(WebhookDelivery, { ...row, eventType: String((payload as { type?: unknown }).type ?? "") });
 
 const secretPrefix = (secret: string) => secret.slice(0, 12);
@@ -149,8 +150,8 @@ export async function listDeliveries(prisma: PrismaClient, endpointRowId: string
   return rows.map(toDelivery);
 }
 
-/** Sends a logged delivery's event again, as a new delivery with the same idempotency key and body. */
-export async function redeliverWebhook(prisma: PrismaClient, deliveryId: string) {
+/** Sends a logged delivery's event again, as a new delivery (the next round) with the same idempotency key and body. */
+export async function redeliverWebhook(prisma: PrismaClient, jobs: JobQueue, deliveryId: string) {
   const rowId = rowIdOf("WebhookDelivery", deliveryId);
   const original =
     rowId && (await prisma.webhookDelivery.findUnique({ where: { id: rowId }, include: { endpoint: true } }));
@@ -158,12 +159,14 @@ export async function redeliverWebhook(prisma: PrismaClient, deliveryId: string)
   if (original.endpoint.disabledAt) {
     refuse(UserErrorCode.VALIDATION, "The endpoint is disabled: enable it first.", ["deliveryId"]);
   }
-  const row = await prisma.webhookDelivery.create({
-    data: {
-      endpointId: original.endpointId,
-      idempotencyKey: original.idempotencyKey,
-      payload: original.payload ?? {},
-    },
+  const { endpointId, idempotencyKey, payload } = original;
+  const row = await prisma.$transaction(async (tx) => {
+    const { _max } = await tx.webhookDelivery.aggregate({ where: { endpointId, idempotencyKey }, _max: { round: true } });
+    const created = await tx.webhookDelivery.create({
+      data: { endpointId, idempotencyKey, round: (_max.round ?? 0) + 1, payload: payload ?? {} },
+    });
+    await jobs.send("webhooks.deliver", { deliveryId: created.id }, { tx });
+    return created;
   });
   return { delivery: toDelivery(row) };
 }

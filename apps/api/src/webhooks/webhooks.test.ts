@@ -3,7 +3,7 @@ import { postgresServerUrl } from "@engagement-tracker/db/testing";
 import { graphql } from "@engagement-tracker/schema";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../operations/index.ts";
-import { createServer } from "../server.ts";
+import { createServer, type ServerOptions } from "../server.ts";
 import { startTestApi, type TestApi } from "../test/api.ts";
 import { insertEngagement } from "../test/fixtures.ts";
 import { Rename } from "../test/shared-operations.ts";
@@ -101,12 +101,9 @@ const DeleteWebhookEndpoint = graphql(`
 `);
 
 /** Fast retries, and 127.0.0.1 allowed: the receivers run on this machine. */
-const fast = (more: Partial<WebhookSettings> = {}): Partial<WebhookSettings> => ({
-  allowList: parseAllowList("127.0.0.1"),
-  retryBaseMs: 50,
-  pollMs: 25,
-  timeoutMs: 2_000,
-  ...more,
+const fast = (more: Partial<WebhookSettings> = {}): Partial<ServerOptions> => ({
+  webhooks: { allowList: parseAllowList("127.0.0.1"), retryBaseMs: 50, timeoutMs: 2_000, ...more },
+  jobs: { pollingIntervalSeconds: 0.5 },
 });
 
 const receivers: Receiver[] = [];
@@ -143,7 +140,7 @@ describe("webhooks", () => {
   /** How far the API's clock is ahead. */
   let ahead = 0;
   beforeAll(async () => {
-    api = await startTestApi({ webhooks: fast({ now: () => new Date(Date.now() + ahead) }) });
+    api = await startTestApi({ ...fast(), now: () => new Date(Date.now() + ahead) });
   });
   afterAll(() => api.close());
   afterEach(async () => {
@@ -288,7 +285,7 @@ describe("webhooks", () => {
 describe("webhooks and private addresses", () => {
   let api: TestApi;
   beforeAll(async () => {
-    api = await startTestApi({ webhooks: { ...fast(), allowList: parseAllowList("") } });
+    api = await startTestApi(fast({ allowList: parseAllowList("") }));
   });
   afterAll(() => api.close());
 
@@ -343,7 +340,7 @@ describe("webhooks and private addresses", () => {
   });
 
   it("allows a private address listed in WEBHOOK_ALLOWED_HOSTS", async () => {
-    const allowed = await startTestApi({ webhooks: fast({ allowList: parseAllowList("localhost,10.0.0.0/8") }) });
+    const allowed = await startTestApi(fast({ allowList: parseAllowList("localhost,10.0.0.0/8") }));
     try {
       for (const url of ["http://localhost:9/hooks", "http://10.1.2.3/hooks"]) {
         const { createWebhookEndpoint } = await allowed
@@ -361,7 +358,7 @@ describe("webhook deliveries across restarts and instances", () => {
   it("the API restarted between attempts still delivers", async () => {
     let up = false;
     const hooks = await receiver(() => (up ? 200 : 503));
-    const api = await startTestApi({ webhooks: fast({ retryBaseMs: 300 }) });
+    const api = await startTestApi(fast({ retryBaseMs: 300 }));
     try {
       await subscribe(api, hooks.url);
       const engagement = await insertEngagement(api.prisma);
@@ -380,10 +377,10 @@ describe("webhook deliveries across restarts and instances", () => {
   const postgresUrl = postgresServerUrl();
   it.skipIf(!postgresUrl)("two API instances on one PostgreSQL database deliver each change exactly once", async () => {
     const hooks = await receiver();
-    const api = await startTestApi({ webhooks: fast() }, postgresUrl);
+    const api = await startTestApi(fast(), postgresUrl);
     const secondDb = await openDatabase({ kind: "postgres", url: api.databaseUrl! });
     const second = await (
-      await createServer({ db: secondDb, logger: createLogger({ level: "silent" }), webhooks: fast() })
+      await createServer({ db: secondDb, logger: createLogger({ level: "silent" }), ...fast() })
     ).listen(0);
     try {
       await subscribe(api, hooks.url);

@@ -26,6 +26,7 @@ CREATE TABLE "WebhookDelivery" (
     "id" UUID NOT NULL,
     "endpointId" UUID NOT NULL,
     "idempotencyKey" VARCHAR(100) NOT NULL,
+    "round" INTEGER NOT NULL DEFAULT 0,
     "payload" JSONB NOT NULL,
     "state" "WebhookDeliveryState" NOT NULL DEFAULT 'PENDING',
     "attempts" INTEGER NOT NULL DEFAULT 0,
@@ -41,10 +42,10 @@ CREATE TABLE "WebhookDelivery" (
 );
 
 -- CreateIndex
-CREATE INDEX "WebhookDelivery_state_nextAttemptAt_idx" ON "WebhookDelivery"("state", "nextAttemptAt");
+CREATE INDEX "WebhookDelivery_endpointId_createdAt_idx" ON "WebhookDelivery"("endpointId", "createdAt");
 
 -- CreateIndex
-CREATE INDEX "WebhookDelivery_endpointId_createdAt_idx" ON "WebhookDelivery"("endpointId", "createdAt");
+CREATE UNIQUE INDEX "WebhookDelivery_endpointId_idempotencyKey_round_key" ON "WebhookDelivery"("endpointId", "idempotencyKey", "round");
 
 -- AddForeignKey
 ALTER TABLE "WebhookEndpoint" ADD CONSTRAINT "WebhookEndpoint_createdById_fkey" FOREIGN KEY ("createdById") REFERENCES "User"("id") ON DELETE SET NULL ON UPDATE CASCADE;
