@@ -21,8 +21,8 @@ import { createLoaders } from "./loader-registry.ts";
 import { openChangeFeed } from "./live/change-feed.ts";
 import { ChangeHub } from "./live/change-hub.ts";
 import { serveSubscriptions } from "./live/websocket.ts";
-import { JobQueue } from "./jobs/job-queue.ts";
-import { runJobs } from "./jobs/job-workers.ts";
+import { JobQueue, attachJobQueue } from "./jobs/job-queue.ts";
+import { declareJobs, runJobs } from "./jobs/job-workers.ts";
 import { createLogger, createOperations, type LogError, type Logger } from "./operations/index.ts";
 import type { TrustProxy } from "./config.ts";
 import { buildAppSchema } from "./schema.ts";
@@ -118,6 +118,8 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
     pollingIntervalSeconds: jobSettings.pollingIntervalSeconds,
     supervise: jobSettings.run !== false,
   });
+  declareJobs(jobs);
+  attachJobQueue(db.prisma, jobs);
   await jobs.start();
   const webhookSettings = { ...readWebhookSettings(), ...options.webhooks };
   if (jobSettings.run !== false) await runJobs({ prisma: db.prisma, jobs, logger, now, webhooks: webhookSettings });

@@ -8,7 +8,7 @@ import { createServer } from "node:http";
 import { Registry, collectDefaultMetrics } from "prom-client";
 import { readConfig } from "./config.ts";
 import { JobQueue } from "./jobs/job-queue.ts";
-import { runJobs } from "./jobs/job-workers.ts";
+import { declareJobs, runJobs } from "./jobs/job-workers.ts";
 import { createLogger, stopOnSignals } from "./operations/index.ts";
 import { readWebhookSettings } from "./webhooks/webhook-settings.ts";
 
@@ -23,6 +23,7 @@ await applyMigrations(db);
 const registry = new Registry();
 collectDefaultMetrics({ register: registry });
 const jobs = new JobQueue({ db, logger, registry, pollingIntervalSeconds: config.jobs.pollingIntervalSeconds });
+declareJobs(jobs);
 await jobs.start();
 await runJobs({ prisma: db.prisma, jobs, logger, now: () => new Date(), webhooks: readWebhookSettings() });
 

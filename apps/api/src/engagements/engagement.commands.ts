@@ -8,6 +8,7 @@ import {
 } from "@engagement-tracker/db";
 import { globalIdOf, rowIdOf } from "../common/node.ts";
 import { RefusedError, UserErrorCode, refuse, userError } from "../common/user-error.ts";
+import { jobQueueOf } from "../jobs/job-queue.ts";
 import { toEngagement } from "./engagement.type.ts";
 import type {
   ArchiveEngagementInput,
@@ -82,12 +83,11 @@ export async function createEngagement(
         statusChanges: { create: { fromStatus: null, toStatus: input.status, reason: "Created", actorId } },
       },
     });
-    const sequence = await appendEvent(tx, {
-      engagementId: row.id,
-      kind: EngagementEventKind.CREATED,
-      version: 1,
-      actorId,
-    });
+    const sequence = await appendEvent(
+      tx,
+      { engagementId: row.id, kind: EngagementEventKind.CREATED, version: 1, actorId },
+      { jobs: jobQueueOf(prisma) },
+    );
     return { engagement: toEngagement(row), extra: undefined, sequence };
   });
 }

@@ -7,6 +7,7 @@ import {
   type PrismaClient,
 } from "@engagement-tracker/db";
 import { globalIdOf } from "../common/node.ts";
+import { jobQueueOf, type JobQueue } from "../jobs/job-queue.ts";
 import { RefusedError, UserErrorCode, refuse, userError } from "../common/user-error.ts";
 import { toEngagement, type Engagement, type EngagementRow } from "./engagement.type.ts";
 import { isoDay } from "./health.ts";
@@ -30,16 +31,22 @@ const EVENT_ORDER_LOCK = 72_707_001;
 
 /**
  * Appends a change to the audit trail and, in the same transaction, tells whoever watches the
- * engagement (see notifyWatchers): a change that rolls back leaves neither.
+ * engagement (see notifyWatchers) and publishes it to the job queue (`engagement.changed`: alerts
+ * evaluate it): a change that rolls back leaves none of them.
  */
 export async function appendEvent(
   tx: Tx,
   data: Prisma.EngagementEventUncheckedCreateInput,
-  { mentions = [] }: { mentions?: readonly string[] } = {},
+  { mentions = [], jobs }: { mentions?: readonly string[]; jobs: JobQueue | undefined },
 ): Promise<bigint> {
   await tx.$queryRaw`SELECT pg_advisory_xact_lock(${EVENT_ORDER_LOCK})::text`;
   const { sequence } = await tx.engagementEvent.create({ data, select: { sequence: true } });
   await notifyWatchers(tx, { ...data, sequence, mentions });
+  await jobs?.publish(
+    "engagement.changed",
+    { engagementId: data.engagementId, sequence: String(sequence), kind: data.kind, actorId: data.actorId ?? null },
+    { tx },
+  );
   return sequence;
 }
 
@@ -117,13 +124,17 @@ export async function writeEngagement<Extra = undefined>(
       data: { ...changes, version: { increment: 1 } },
     });
     const extra = await alsoWrite(tx);
-    const sequence = await appendEvent(tx, {
-      engagementId: rowId,
-      kind: event,
-      version: updated.version,
-      actorId,
-      changes: { ...columnChanges(current, changes), ...details } as Prisma.InputJsonObject,
-    });
+    const sequence = await appendEvent(
+      tx,
+      {
+        engagementId: rowId,
+        kind: event,
+        version: updated.version,
+        actorId,
+        changes: { ...columnChanges(current, changes), ...details } as Prisma.InputJsonObject,
+      },
+      { jobs: jobQueueOf(prisma) },
+    );
     return { engagement: toEngagement(updated), extra, sequence };
   });
 }
@@ -179,7 +190,7 @@ export async function writeBesideEngagement<Extra>(
         actorId,
         changes: details as Prisma.InputJsonObject,
       },
-      { mentions },
+      { mentions, jobs: jobQueueOf(prisma) },
     );
     return { engagement: toEngagement(current), extra, sequence };
   });

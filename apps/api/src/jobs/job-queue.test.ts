@@ -1,5 +1,5 @@
 import { openDatabase, type Database, type DatabaseTarget } from "@engagement-tracker/db";
-import { applyMigrations, createFreshPostgresDatabase } from "@engagement-tracker/db/migrations";
+import { createFreshPostgresDatabase } from "@engagement-tracker/db/migrations";
 import { describeNeeding, postgresServerUrl } from "@engagement-tracker/db/testing";
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -7,12 +7,13 @@ import { join } from "node:path";
 import { Registry } from "prom-client";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { createLogger } from "../operations/index.ts";
-import { JobQueue } from "./job-queue.ts";
+import { JobQueue, type JobEvents } from "./job-queue.ts";
 
 declare module "./job-queue.ts" {
   interface JobPayloads {
     "test.record": { n: number };
     "test.flaky": { failures: number };
+    "test.changes": JobEvents["engagement.changed"];
   }
 }
 
@@ -31,11 +32,8 @@ function queueOn(db: Database, registry?: Registry): JobQueue {
   return jobs;
 }
 
-async function database(target: DatabaseTarget): Promise<Database> {
-  const db = await openDatabase(target);
-  await applyMigrations(db);
-  return db;
-}
+// The queue keeps tables of its own: it needs none of the application's migrations.
+const database = (target: DatabaseTarget): Promise<Database> => openDatabase(target);
 
 async function until(check: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -50,12 +48,19 @@ describe("the job queue on the embedded database", () => {
     const db = await database({ kind: "pglite", dataDir: "memory://" });
     open.push(db);
     const jobs = queueOn(db);
+    jobs.define("test.record");
+    jobs.define("test.changes");
+    jobs.subscribe("engagement.changed", "test.changes");
     await jobs.start();
     const seen: number[] = [];
+    const changes: string[] = [];
     await jobs.work("test.record", async ({ n }) => void seen.push(n));
+    await jobs.work("test.changes", async ({ sequence }) => void changes.push(sequence));
 
     await db.prisma.$transaction(async (tx) => {
       await jobs.send("test.record", { n: 1 }, { tx });
+      const change = { engagementId: "e", kind: "EDITED", actorId: null };
+      await jobs.publish("engagement.changed", { ...change, sequence: "41" }, { tx });
     });
     await db.prisma
       .$transaction(async (tx) => {
@@ -65,9 +70,10 @@ describe("the job queue on the embedded database", () => {
       .catch(() => {});
     await jobs.send("test.record", { n: 3 });
 
-    await until(() => seen.length >= 2);
+    await until(() => seen.length >= 2 && changes.length >= 1);
     await new Promise((resolve) => setTimeout(resolve, 600));
     expect(seen.sort()).toEqual([1, 3]);
+    expect(changes).toEqual(["41"]);
   });
 
   it("retries a failing job with backoff until it succeeds, and counts the attempts in /metrics", async () => {
@@ -140,10 +146,9 @@ describeNeeding(
       const fresh = await createFreshPostgresDatabase(postgresUrl!);
       drops.push(fresh.drop);
       const seen: string[] = [];
-      // The queue keeps its own tables: it needs no application migrations.
       const instances = await Promise.all(
         ["a", "b", "c"].map(async (instance) => {
-          const db = await openDatabase({ kind: "postgres", url: fresh.url });
+          const db = await database({ kind: "postgres", url: fresh.url });
           open.push(db);
           const jobs = queueOn(db);
           await jobs.work("test.record", async ({ n }) => void seen.push(`${n}`), { concurrency: 4 });

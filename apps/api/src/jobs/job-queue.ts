@@ -1,6 +1,6 @@
 // The durable job queue every domain sends background work through: pg-boss on the same database as
 // the rest of the data, so a job written in a transaction exists exactly when the change does.
-import { embeddedPglite, type Database, type Prisma } from "@engagement-tracker/db";
+import { embeddedPglite, type Database, type Prisma, type PrismaClient } from "@engagement-tracker/db";
 import { PgBoss, fromPglite, fromPrisma, type Job, type JobWithMetadata, type SendOptions } from "pg-boss";
 import type { Logger } from "../operations/logger.ts";
 import { jobMetrics, type JobMetrics } from "./job-metrics.ts";
@@ -14,6 +14,22 @@ import type { Registry } from "prom-client";
 export interface JobPayloads {}
 
 export type JobName = keyof JobPayloads & string;
+
+/**
+ * Events that fan out to every queue subscribed to them (`JobQueue.subscribe`), one job each; domains
+ * add theirs by declaration merging like JobPayloads.
+ */
+export interface JobEvents {
+  /** A change was appended to an engagement's audit trail (see appendEvent), in the transaction of the change. */
+  "engagement.changed": { engagementId: string; sequence: string; kind: string; actorId: string | null };
+}
+
+export type JobEventName = keyof JobEvents & string;
+
+/** The queues whose payload is the event's: those may subscribe to it. */
+type SubscriberOf<Event extends JobEventName> = {
+  [Name in JobName]: JobPayloads[Name] extends JobEvents[Event] ? Name : never;
+}[JobName];
 
 export interface SendJobOptions {
   /** At most one job with this key waits in a queue at a time (see `JobQueue.define`'s `policy`). */
@@ -81,6 +97,7 @@ export class JobQueue {
   readonly #pollingIntervalSeconds: number;
   readonly #definitions = new Map<string, QueueDefinition>();
   readonly #queues = new Map<string, Promise<void>>();
+  readonly #subscribers = new Map<string, JobName[]>();
   #started: Promise<void> | null = null;
 
   constructor({ db, logger, registry, pollingIntervalSeconds = 2, supervise = true }: JobQueueOptions) {
@@ -109,9 +126,14 @@ export class JobQueue {
     this.#metrics = registry ? jobMetrics(registry, this.#boss, JOB_SCHEMA) : null;
   }
 
-  /** Installs or migrates the queue's tables on first start; safe to call more than once. */
+  /**
+   * Installs or migrates the queue's tables on first start and creates every defined queue; safe to
+   * call more than once.
+   */
   start(): Promise<void> {
-    this.#started ??= this.#boss.start().then(() => undefined);
+    this.#started ??= this.#boss.start().then(async () => {
+      for (const name of this.#definitions.keys()) await this.#createQueue(name);
+    });
     return this.#started;
   }
 
@@ -122,9 +144,30 @@ export class JobQueue {
     await this.#boss.stop({ graceful: true, close: true, timeout: timeoutMs });
   }
 
-  /** Options every job of `name` gets unless sent with others; the policy applies from the queue's creation. */
-  define(name: JobName, definition: QueueDefinition): void {
+  /**
+   * Declares a queue, before `start`: options every job of `name` gets unless sent with others; the
+   * policy applies from the queue's creation. Jobs can be sent inside a transaction only to declared
+   * queues (the embedded database has one connection: creating a queue then would wait on the transaction).
+   */
+  define(name: JobName, definition: QueueDefinition = {}): void {
     this.#definitions.set(name, definition);
+  }
+
+  /** Every `event` published from now on also queues a job of `name` with the event's payload. */
+  subscribe<Event extends JobEventName>(event: Event, name: SubscriberOf<Event>): void {
+    this.#subscribers.set(event, [...(this.#subscribers.get(event) ?? []), name]);
+  }
+
+  /** Sends one job to each queue subscribed to `event` (none when nothing subscribed). */
+  async publish<Event extends JobEventName>(
+    event: Event,
+    payload: JobEvents[Event],
+    options: SendJobOptions = {},
+  ): Promise<void> {
+    // One after another: inside a transaction they share its one connection.
+    for (const name of this.#subscribers.get(event) ?? []) {
+      await this.send(name, payload as unknown as JobPayloads[typeof name], options);
+    }
   }
 
   /** Queues a job; resolves with its id, or null when a singleton of that key is already waiting. */
@@ -133,6 +176,8 @@ export class JobQueue {
     payload: JobPayloads[Name],
     { tx, startAfter, ...options }: SendJobOptions = {},
   ): Promise<string | null> {
+    if (tx && !this.#definitions.has(name))
+      throw new Error(`Define the queue ${name} before sending to it in a transaction.`);
     await this.#queue(name);
     const { policy: _policy, ...defaults } = this.#definitions.get(name) ?? {};
     const sendOptions: SendOptions = {
@@ -193,6 +238,10 @@ export class JobQueue {
 
   async #queue(name: string): Promise<void> {
     await this.start();
+    await this.#createQueue(name);
+  }
+
+  #createQueue(name: string): Promise<void> {
     let created = this.#queues.get(name);
     if (!created) {
       // Idempotent (and safe when several processes race to it).
@@ -203,8 +252,23 @@ export class JobQueue {
       created.catch(() => this.#queues.delete(name));
       this.#queues.set(name, created);
     }
-    await created;
+    return created;
   }
 }
 
 export type { Job };
+
+const queueOfDatabase = new WeakMap<PrismaClient, JobQueue>();
+
+/** Makes `jobs` the queue that writes through `prisma` send their jobs to (see `jobQueueOf`). */
+export function attachJobQueue(prisma: PrismaClient, jobs: JobQueue): void {
+  queueOfDatabase.set(prisma, jobs);
+}
+
+/**
+ * The queue of the server using `prisma`: the write protocol (versioned-write.ts) reaches it this
+ * way rather than through every service's parameters. Undefined where no server runs (scripts, seed).
+ */
+export function jobQueueOf(prisma: PrismaClient): JobQueue | undefined {
+  return queueOfDatabase.get(prisma);
+}

@@ -1,5 +1,5 @@
-// The one list of what background jobs exist: the API process (by default) and `npm run worker`
-// both run exactly these.
+// The one list of what background jobs exist: every process declares their queues (so any may send
+// to them), and the API process (by default) or `npm run worker` runs them.
 import type { PrismaClient } from "@engagement-tracker/db";
 import type { Logger } from "../operations/logger.ts";
 import type { WebhookSettings } from "../webhooks/webhook-settings.ts";
@@ -16,12 +16,21 @@ export interface JobEnvironment {
   webhooks: WebhookSettings;
 }
 
-/** Registers one domain's handlers (`jobs.work`) and schedules (`jobs.schedule`). */
-export type JobModule = (environment: JobEnvironment) => Promise<void>;
+export interface JobModule {
+  /** Declares the module's queues (`jobs.define`) and what events they take (`jobs.subscribe`). */
+  declare(jobs: JobQueue): void;
+  /** Registers its handlers (`jobs.work`) and schedules (`jobs.schedule`) in a process that runs jobs. */
+  work(environment: JobEnvironment): Promise<void>;
+}
 
 const JOB_MODULES: JobModule[] = [];
 
-/** Starts working every job this process should run. */
+/** Declares every module's queues; before `jobs.start()`. */
+export function declareJobs(jobs: JobQueue): void {
+  for (const module of JOB_MODULES) module.declare(jobs);
+}
+
+/** Starts working every job; in a process that runs them. */
 export async function runJobs(environment: JobEnvironment): Promise<void> {
-  for (const register of JOB_MODULES) await register(environment);
+  for (const module of JOB_MODULES) await module.work(environment);
 }

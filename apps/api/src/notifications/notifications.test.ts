@@ -2,6 +2,7 @@ import { graphql } from "@engagement-tracker/schema";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { globalIdOf } from "../common/node.ts";
 import { appendEvent } from "../engagements/versioned-write.ts";
+import { jobQueueOf } from "../jobs/job-queue.ts";
 import { clientFor, createUserWithToken, startTestApi, type TestApi } from "../test/api.ts";
 import { insertEngagement } from "../test/fixtures.ts";
 import { NOTIFICATION_ADDED, recordChanges } from "../test/subscriptions.ts";
@@ -135,12 +136,11 @@ describe("watching and notifications", () => {
     const before = await api.prisma.notification.count();
     await expect(
       api.prisma.$transaction(async (tx) => {
-        await appendEvent(tx, {
-          engagementId: engagement.id,
-          kind: "EDITED",
-          version: 2,
-          actorId: api.users.EDITOR.id,
-        });
+        await appendEvent(
+          tx,
+          { engagementId: engagement.id, kind: "EDITED", version: 2, actorId: api.users.EDITOR.id },
+          { jobs: jobQueueOf(api.prisma) },
+        );
         expect(await tx.notification.count({ where: { engagementId: engagement.id } })).toBe(1);
         throw new Error("the rest of the write failed");
       }),
