@@ -2,6 +2,7 @@
 // to them), and the API process (by default) or `npm run worker` runs them.
 import type { PrismaClient } from "@engagement-tracker/db";
 import type { Logger } from "../operations/logger.ts";
+import { webhookJobs } from "../webhooks/webhook-jobs.ts";
 import type { WebhookSettings } from "../webhooks/webhook-settings.ts";
 import type { JobQueue } from "./job-queue.ts";
 
@@ -23,7 +24,7 @@ export interface JobModule {
   work(environment: JobEnvironment): Promise<void>;
 }
 
-const JOB_MODULES: JobModule[] = [];
+const JOB_MODULES: JobModule[] = [webhookJobs];
 
 /** Declares every module's queues; before `jobs.start()`. */
 export function declareJobs(jobs: JobQueue): void {

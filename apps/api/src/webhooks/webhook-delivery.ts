@@ -55,7 +55,12 @@ export async function attemptDelivery(environment: DeliveryEnvironment, delivery
     ]);
     return;
   }
-  await recordFailure(environment, { id: deliveryId, createdAt: delivery.createdAt, endpointId: endpoint.id }, answer, outcome);
+  await recordFailure(
+    environment,
+    { id: deliveryId, createdAt: delivery.createdAt, endpointId: endpoint.id },
+    answer,
+    outcome,
+  );
 }
 
 async function recordFailure(
@@ -79,7 +84,12 @@ async function recordFailure(
       },
     });
     // The queue's clock is the real one, whatever `now` says.
-    if (!givingUp) await jobs.send("webhooks.deliver", { deliveryId: delivery.id }, { tx, startAfter: new Date(Date.now() + delay) });
+    if (!givingUp)
+      await jobs.send(
+        "webhooks.deliver",
+        { deliveryId: delivery.id },
+        { tx, startAfter: new Date(Date.now() + delay) },
+      );
     // One statement decides, so of two deliveries failing at once only one disables the endpoint (and tells its admins).
     return tx.$queryRaw<{ id: string; url: string; disabled: boolean }[]>`
       UPDATE "WebhookEndpoint"

@@ -1,4 +1,5 @@
 // The webhooks' background work: turn each change into deliveries, and attempt them.
+import type { JobEvents } from "../jobs/job-queue.ts";
 import type { JobModule } from "../jobs/job-workers.ts";
 import { attemptDelivery } from "./webhook-delivery.ts";
 import { changePayload, enqueueDeliveries } from "./webhook-outbox.ts";
@@ -26,6 +27,8 @@ export const webhookJobs: JobModule = {
       await prisma.$transaction((tx) => enqueueDeliveries(tx, jobs, "CHANGES", key, payload));
     });
     const environment = { prisma, jobs, logger, now, settings, onEndpointDisabled: async () => {} };
-    await jobs.work("webhooks.deliver", ({ deliveryId }) => attemptDelivery(environment, deliveryId), { concurrency: 5 });
+    await jobs.work("webhooks.deliver", ({ deliveryId }) => attemptDelivery(environment, deliveryId), {
+      concurrency: 5,
+    });
   },
 };

@@ -26,6 +26,9 @@ export function readWebhookSettings(env: NodeJS.ProcessEnv = process.env): Webho
 }
 
 /** How long to wait after failed attempt number `attempts`: exponential, capped. */
-export function retryDelay(settings: Pick<WebhookSettings, "retryBaseMs" | "maxRetryDelayMs">, attempts: number): number {
+export function retryDelay(
+  settings: Pick<WebhookSettings, "retryBaseMs" | "maxRetryDelayMs">,
+  attempts: number,
+): number {
   return Math.min(settings.retryBaseMs * 2 ** Math.max(attempts - 1, 0), settings.maxRetryDelayMs);
 }

@@ -161,7 +161,10 @@ export async function redeliverWebhook(prisma: PrismaClient, jobs: JobQueue, del
   }
   const { endpointId, idempotencyKey, payload } = original;
   const row = await prisma.$transaction(async (tx) => {
-    const { _max } = await tx.webhookDelivery.aggregate({ where: { endpointId, idempotencyKey }, _max: { round: true } });
+    const { _max } = await tx.webhookDelivery.aggregate({
+      where: { endpointId, idempotencyKey },
+      _max: { round: true },
+    });
     const created = await tx.webhookDelivery.create({
       data: { endpointId, idempotencyKey, round: (_max.round ?? 0) + 1, payload: payload ?? {} },
     });
