@@ -24,8 +24,10 @@ export interface ApiConfig {
   logLevel: string;
   /** On SIGTERM/SIGINT, how long requests in flight may take to finish. */
   shutdownGraceMs: number;
-  /** Background jobs: whether the API process runs them (else `npm run worker` does) and how often idle workers poll. */
-  jobs: { run: boolean; pollingIntervalSeconds: number };
+  /** Background jobs: whether the API process runs them (else `npm run worker` does), how often idle workers poll, links and the digest's hour. */
+  jobs: { run: boolean; pollingIntervalSeconds: number; dashboardUrl: string; digestHourUtc: number };
+  /** Outgoing e-mail; off without SMTP_URL. */
+  mail: { smtpUrl: string | undefined; from: string | undefined };
   /** Where `npm run worker` serves /metrics. */
   workerPort: number;
 }
@@ -77,7 +79,10 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ApiConfig {
     jobs: {
       run: env.API_RUNS_JOBS !== "false",
       pollingIntervalSeconds: Number(env.JOBS_POLL_SECONDS ?? 2),
+      dashboardUrl: env.DASHBOARD_URL || dashboardOrigins.split(",")[0]!.trim(),
+      digestHourUtc: Number(env.ALERTS_DIGEST_HOUR_UTC ?? 7),
     },
+    mail: { smtpUrl: env.SMTP_URL || undefined, from: env.MAIL_FROM || undefined },
     workerPort: Number(env.WORKER_PORT ?? 4001),
   };
 }

@@ -43,6 +43,7 @@ const server = await createServer({
   logger,
   shutdownGraceMs: config.shutdownGraceMs,
   jobs: config.jobs,
+  mail: config.mail,
 });
 const running = await server.listen(config.port, config.host);
 logger.info(

@@ -1,6 +1,7 @@
 import type { GraphQLSchema } from "graphql";
 import { buildSchema, type PubSub } from "type-graphql";
 import { authChecker } from "./auth/auth.checker.ts";
+import { AlertResolver } from "./alerts/alert.resolver.ts";
 import { AuthResolver } from "./auth/auth.resolver.ts";
 import { ApiToken } from "./auth/auth.types.ts";
 import { CalendarFeed } from "./calendar/calendar-feed.types.ts";
@@ -68,6 +69,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       UserResolver,
       WebhookResolver,
       LiveResolver,
+      AlertResolver,
     ],
     // Every Node type, so node(id:) can return them even where no field names them.
     orphanedTypes: [

@@ -22,7 +22,8 @@ import { openChangeFeed } from "./live/change-feed.ts";
 import { ChangeHub } from "./live/change-hub.ts";
 import { serveSubscriptions } from "./live/websocket.ts";
 import { JobQueue, attachJobQueue } from "./jobs/job-queue.ts";
-import { declareJobs, runJobs } from "./jobs/job-workers.ts";
+import { declareJobs, jobSettingsOf, runJobs, type JobSettings } from "./jobs/job-workers.ts";
+import { createMailer, DEFAULT_MAIL_FROM, type MailSettings } from "./mail/mailer.ts";
 import { createLogger, createOperations, type LogError, type Logger } from "./operations/index.ts";
 import type { TrustProxy } from "./config.ts";
 import { buildAppSchema } from "./schema.ts";
@@ -57,16 +58,20 @@ export interface ServerOptions {
   /** Webhook delivery: allow-list, retry schedule, timeout (see webhook-settings.ts); from the environment by default. */
   webhooks?: Partial<WebhookSettings>;
   /** Background jobs (see jobs/): sent by every server; run here unless a separate worker runs them. */
-  jobs?: JobSettings;
+  jobs?: JobRunning & Partial<JobSettings>;
+  /** Outgoing e-mail (alerts, digests); off without an SMTP URL. */
+  mail?: Partial<MailSettings>;
   /** The time now; tests move it to make the days pass. */
   now?: () => Date;
 }
 
-export interface JobSettings {
+export interface JobRunning {
   /** Run jobs in this process (default). Off where `npm run worker` processes run them. */
   run?: boolean;
   /** How often idle workers look for new jobs, in seconds (NOTIFY wakes them sooner). */
   pollingIntervalSeconds?: number;
+  /** Longest any retry waits, in seconds (tests). */
+  retryDelayCapSeconds?: number;
 }
 
 export interface RunningServer {
@@ -98,6 +103,7 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
     shutdownGraceMs = 10_000,
     trustProxy = "loopback",
     jobs: jobSettings = {},
+    mail: mailSettings = {},
     now = () => new Date(),
   } = options;
   const app = express();
@@ -116,13 +122,21 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
     logger,
     registry: operations.metrics.registry,
     pollingIntervalSeconds: jobSettings.pollingIntervalSeconds,
+    retryDelayCapSeconds: jobSettings.retryDelayCapSeconds,
     supervise: jobSettings.run !== false,
   });
   declareJobs(jobs);
   attachJobQueue(db.prisma, jobs);
   await jobs.start();
+  const runsJobs = jobSettings.run !== false;
+  const mailer = runsJobs
+    ? createMailer({ ...mailSettings, from: mailSettings.from ?? DEFAULT_MAIL_FROM }, logger)
+    : null;
   const webhookSettings = { ...readWebhookSettings(), ...options.webhooks };
-  if (jobSettings.run !== false) await runJobs({ prisma: db.prisma, jobs, logger, now, webhooks: webhookSettings });
+  if (runsJobs) {
+    const settings = jobSettingsOf(jobSettings);
+    await runJobs({ prisma: db.prisma, jobs, logger, now, mailer, settings, webhooks: webhookSettings });
+  }
   const viewerCache = new ViewerCache(db.prisma);
   const signInThrottle = new SignInThrottle(rateLimits.signInsPer15Minutes);
   app.use(operations.router);
@@ -168,6 +182,7 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
               await changeHub.close();
               // After the requests in flight: what they sent is queued; running jobs may finish.
               await jobs.stop(shutdownGraceMs);
+              mailer?.close();
             },
           };
         },

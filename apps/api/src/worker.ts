@@ -8,7 +8,8 @@ import { createServer } from "node:http";
 import { Registry, collectDefaultMetrics } from "prom-client";
 import { readConfig } from "./config.ts";
 import { JobQueue } from "./jobs/job-queue.ts";
-import { declareJobs, runJobs } from "./jobs/job-workers.ts";
+import { declareJobs, jobSettingsOf, runJobs } from "./jobs/job-workers.ts";
+import { DEFAULT_MAIL_FROM, createMailer } from "./mail/mailer.ts";
 import { createLogger, stopOnSignals } from "./operations/index.ts";
 import { readWebhookSettings } from "./webhooks/webhook-settings.ts";
 
@@ -25,7 +26,16 @@ collectDefaultMetrics({ register: registry });
 const jobs = new JobQueue({ db, logger, registry, pollingIntervalSeconds: config.jobs.pollingIntervalSeconds });
 declareJobs(jobs);
 await jobs.start();
-await runJobs({ prisma: db.prisma, jobs, logger, now: () => new Date(), webhooks: readWebhookSettings() });
+const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from ?? DEFAULT_MAIL_FROM }, logger);
+await runJobs({
+  prisma: db.prisma,
+  jobs,
+  logger,
+  now: () => new Date(),
+  mailer,
+  settings: jobSettingsOf(config.jobs),
+  webhooks: readWebhookSettings(),
+});
 
 const metrics = createServer(async (request, response) => {
   if (request.url !== "/metrics") {
@@ -45,6 +55,7 @@ stopOnSignals({
   async stop() {
     metrics.close();
     await jobs.stop(config.shutdownGraceMs);
+    mailer?.close();
     await db.close();
   },
   deadlineMs: config.shutdownGraceMs + 5_000,

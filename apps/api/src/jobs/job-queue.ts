@@ -80,6 +80,8 @@ export interface JobQueueOptions {
   pollingIntervalSeconds?: number;
   /** Schedules (cron) are evaluated and maintenance runs here; off for a process that only sends. */
   supervise?: boolean;
+  /** Longest any retry waits, in seconds, whatever its queue asks: tests make failures retry at once. */
+  retryDelayCapSeconds?: number;
 }
 
 /** The database schema holding the queue's tables, beside the application's. */
@@ -95,12 +97,21 @@ export class JobQueue {
   readonly #logger: Logger;
   readonly #metrics: JobMetrics | null;
   readonly #pollingIntervalSeconds: number;
+  readonly #retryDelayCap: number | undefined;
   readonly #definitions = new Map<string, QueueDefinition>();
   readonly #queues = new Map<string, Promise<void>>();
   readonly #subscribers = new Map<string, JobName[]>();
   #started: Promise<void> | null = null;
 
-  constructor({ db, logger, registry, pollingIntervalSeconds = 2, supervise = true }: JobQueueOptions) {
+  constructor({
+    db,
+    logger,
+    registry,
+    pollingIntervalSeconds = 2,
+    supervise = true,
+    retryDelayCapSeconds,
+  }: JobQueueOptions) {
+    this.#retryDelayCap = retryDelayCapSeconds;
     const pglite = embeddedPglite(db.adapterFactory);
     this.#logger = logger.child({ component: "jobs" });
     this.#pollingIntervalSeconds = pollingIntervalSeconds;
@@ -180,9 +191,14 @@ export class JobQueue {
       throw new Error(`Define the queue ${name} before sending to it in a transaction.`);
     await this.#queue(name);
     const { policy: _policy, ...defaults } = this.#definitions.get(name) ?? {};
+    const merged: SendOptions = { ...defaults, ...options };
+    const cap = this.#retryDelayCap;
+    if (cap !== undefined) {
+      merged.retryDelay = Math.min(merged.retryDelay ?? 0, cap);
+      if (merged.retryBackoff) merged.retryDelayMax = Math.min(merged.retryDelayMax ?? cap, cap);
+    }
     const sendOptions: SendOptions = {
-      ...defaults,
-      ...options,
+      ...merged,
       ...(startAfter !== undefined && { startAfter }),
       ...(tx && { db: fromPrisma(tx) }),
     };

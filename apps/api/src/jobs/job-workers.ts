@@ -1,6 +1,8 @@
 // The one list of what background jobs exist: every process declares their queues (so any may send
 // to them), and the API process (by default) or `npm run worker` runs them.
 import type { PrismaClient } from "@engagement-tracker/db";
+import { alertJobs } from "../alerts/alert-jobs.ts";
+import type { Mailer } from "../mail/mailer.ts";
 import type { Logger } from "../operations/logger.ts";
 import { webhookJobs } from "../webhooks/webhook-jobs.ts";
 import type { WebhookSettings } from "../webhooks/webhook-settings.ts";
@@ -15,6 +17,16 @@ export interface JobEnvironment {
   now: () => Date;
   /** Where and how webhooks are delivered. */
   webhooks: WebhookSettings;
+  /** Null when e-mail is off (no SMTP_URL). */
+  mailer: Mailer | null;
+  settings: JobSettings;
+}
+
+export interface JobSettings {
+  /** Where links in e-mails lead: the dashboard's address as users reach it. */
+  dashboardUrl: string;
+  /** The hour (UTC) the daily digest goes out. */
+  digestHourUtc: number;
 }
 
 export interface JobModule {
@@ -24,7 +36,15 @@ export interface JobModule {
   work(environment: JobEnvironment): Promise<void>;
 }
 
-const JOB_MODULES: JobModule[] = [webhookJobs];
+const JOB_MODULES: JobModule[] = [alertJobs, webhookJobs];
+
+/** `settings` with defaults where absent. */
+export function jobSettingsOf(settings: Partial<JobSettings>): JobSettings {
+  return {
+    dashboardUrl: settings.dashboardUrl ?? "http://localhost:3000",
+    digestHourUtc: settings.digestHourUtc ?? 7,
+  };
+}
 
 /** Declares every module's queues; before `jobs.start()`. */
 export function declareJobs(jobs: JobQueue): void {
