@@ -12,8 +12,6 @@ export interface DeliveryEnvironment {
   logger: Logger;
   now: () => Date;
   settings: WebhookSettings;
-  /** Told when an endpoint has failed for the whole retry window and was disabled. */
-  onEndpointDisabled: (endpoint: { id: string; url: string; reason: string }) => Promise<void>;
 }
 
 export async function attemptDelivery(environment: DeliveryEnvironment, deliveryId: string): Promise<void> {
@@ -64,7 +62,7 @@ export async function attemptDelivery(environment: DeliveryEnvironment, delivery
 }
 
 async function recordFailure(
-  { prisma, jobs, settings, now, logger, onEndpointDisabled }: DeliveryEnvironment,
+  { prisma, jobs, settings, now, logger }: DeliveryEnvironment,
   delivery: { id: string; createdAt: Date; endpointId: string },
   answer: { attempts: number },
   outcome: Attempt,
@@ -90,18 +88,20 @@ async function recordFailure(
         { deliveryId: delivery.id },
         { tx, startAfter: new Date(Date.now() + delay) },
       );
-    // One statement decides, so of two deliveries failing at once only one disables the endpoint (and tells its admins).
-    return tx.$queryRaw<{ id: string; url: string; disabled: boolean }[]>`
+    // One statement decides, so of two deliveries failing at once only one disables the endpoint (and tells the admins).
+    const [endpoint] = await tx.$queryRaw<{ url: string; disabled: boolean }[]>`
       UPDATE "WebhookEndpoint"
       SET "failingSince" = COALESCE("failingSince", ${failedAt}::timestamptz),
         "disabledAt" = CASE WHEN "failingSince" <= ${windowStart}::timestamptz THEN ${failedAt}::timestamptz END,
         "disabledReason" = CASE WHEN "failingSince" <= ${windowStart}::timestamptz THEN ${reason.slice(0, 500)}::text END
       WHERE id = ${delivery.endpointId}::uuid AND "disabledAt" IS NULL
-      RETURNING id::text, url, "disabledAt" IS NOT NULL AS disabled`;
+      RETURNING url, "disabledAt" IS NOT NULL AS disabled`;
+    if (!endpoint?.disabled) return null;
+    const admins = await tx.user.findMany({ where: { role: "ADMIN", disabledAt: null }, select: { id: true } });
+    for (const admin of admins) {
+      await jobs.send("webhooks.tell-admin", { userId: admin.id, url: endpoint.url, reason }, { tx });
+    }
+    return endpoint.url;
   });
-  const endpoint = disabled[0];
-  if (endpoint?.disabled) {
-    logger.warn({ component: "webhooks", endpoint: endpoint.url }, reason);
-    await onEndpointDisabled({ id: endpoint.id, url: endpoint.url, reason });
-  }
+  if (disabled) logger.warn({ component: "webhooks", endpoint: disabled }, reason);
 }

@@ -1,6 +1,6 @@
 // Deliveries are written, and their first attempt queued, in one transaction: an event whose
 // transaction rolls back sends nothing, and one that commits is delivered even if the process stops.
-import type { EngagementEvent, Prisma } from "@engagement-tracker/db";
+import type { Alert, EngagementEvent, Prisma } from "@engagement-tracker/db";
 import { globalIdOf } from "../common/node.ts";
 import type { JobQueue } from "../jobs/job-queue.ts";
 
@@ -52,6 +52,28 @@ export function changePayload(event: EngagementEvent): { key: string; payload: R
         actor: event.actorId ? { id: globalIdOf("User", event.actorId) } : null,
         changes: event.changes ?? {},
       },
+    },
+  };
+}
+
+/** What an endpoint subscribed to alerts receives: the alert and the engagement it is about. */
+export function alertPayload(
+  alert: Alert,
+  engagement: { title: string; status: string },
+): { key: string; payload: Record<string, unknown> } {
+  const key = `alert-${alert.id}`;
+  return {
+    key,
+    payload: {
+      id: key,
+      type: "alert",
+      occurredAt: alert.createdAt.toISOString(),
+      alert: {
+        kind: alert.kind,
+        day: alert.day.toISOString().slice(0, 10),
+        milestone: alert.milestoneId ? { id: globalIdOf("Milestone", alert.milestoneId) } : null,
+      },
+      engagement: { id: globalIdOf("Engagement", alert.engagementId), ...engagement },
     },
   };
 }

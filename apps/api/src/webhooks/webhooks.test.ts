@@ -5,8 +5,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../operations/index.ts";
 import { createServer, type ServerOptions } from "../server.ts";
 import { startTestApi, type TestApi } from "../test/api.ts";
-import { insertEngagement } from "../test/fixtures.ts";
-import { Rename } from "../test/shared-operations.ts";
+import { jobQueueOf } from "../jobs/job-queue.ts";
+import { day, insertEngagement } from "../test/fixtures.ts";
+import { startMailCatcher, type MailCatcher } from "../test/mail-catcher.ts";
+import { CreateEngagement, Rename } from "../test/shared-operations.ts";
 import { startReceiver, verifySignature, type Receiver } from "../test/webhook-receiver.ts";
 import { parseAllowList } from "./address-guard.ts";
 import type { WebhookSettings } from "./webhook-settings.ts";
@@ -137,12 +139,22 @@ const until = async (check: () => Promise<boolean>, timeoutMs = 10_000) => {
 
 describe("webhooks", () => {
   let api: TestApi;
+  let smtp: MailCatcher;
   /** How far the API's clock is ahead. */
   let ahead = 0;
   beforeAll(async () => {
-    api = await startTestApi({ ...fast(), now: () => new Date(Date.now() + ahead) });
+    smtp = await startMailCatcher();
+    api = await startTestApi({
+      ...fast(),
+      now: () => new Date(Date.now() + ahead),
+      mail: { smtpUrl: smtp.url },
+      jobs: { pollingIntervalSeconds: 0.5, dashboardUrl: "https://tracker.example.org" },
+    });
   });
-  afterAll(() => api.close());
+  afterAll(async () => {
+    await api.close();
+    await smtp.close();
+  });
   afterEach(async () => {
     ahead = 0;
     await api.prisma.webhookEndpoint.deleteMany();
@@ -230,7 +242,7 @@ describe("webhooks", () => {
     expect(again!.body).toBe(first!.body);
   });
 
-  it("an endpoint failing for 24 hours is disabled and gets nothing more", async () => {
+  it("an endpoint failing for 24 hours is disabled, its admins are e-mailed, and it gets nothing more", async () => {
     const hooks = await receiver(() => 500);
     const endpoint = await subscribe(api, hooks.url);
     const engagement = await insertEngagement(api.prisma);
@@ -241,6 +253,10 @@ describe("webhooks", () => {
     const { webhookEndpoint } = await api.as("ADMIN").query(WebhookLog, { id: endpoint.id });
     expect(webhookEndpoint!.disabledReason).toMatch(/failing for 24 h/);
     expect(webhookEndpoint!.deliveries[0]).toMatchObject({ state: "FAILED", responseStatus: 500 });
+    const admin = await api.prisma.user.findUniqueOrThrow({ where: { id: api.users.ADMIN.id } });
+    const [mail] = await smtp.waitFor((sent) => sent.subject === `Webhook endpoint disabled: ${hooks.url}`);
+    expect(mail!.to).toEqual([admin.email]);
+    expect(mail!.text).toContain("https://tracker.example.org/admin/webhooks");
     const attempts = hooks.received.length;
     await rename(api, engagement.globalId, "Still nobody");
     await new Promise((resolve) => setTimeout(resolve, 300));
@@ -267,6 +283,40 @@ describe("webhooks", () => {
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(hooks.received).toHaveLength(0);
     expect(await api.prisma.webhookDelivery.count()).toBe(0);
+  });
+
+  it("an engagement starting in 5 days and still PLANNED yields one AT_RISK delivery to an alerts endpoint, and none on the next run", async () => {
+    const hooks = await receiver();
+    await subscribe(api, hooks.url, ["ALERTS"]);
+    const { createEngagement } = await api.query(CreateEngagement, {
+      input: {
+        title: "Staff talks in Suva",
+        kind: "DIALOGUE",
+        status: "PLANNED",
+        startsOn: day(5),
+        endsOn: day(7),
+        locationName: "Suva",
+        country: "FJ",
+        hostCountry: "FJ",
+      },
+    });
+    const [delivery] = await hooks.waitFor(1);
+    expect(JSON.parse(delivery!.body)).toMatchObject({
+      type: "alert",
+      alert: { kind: "AT_RISK" },
+      engagement: { id: createEngagement.engagement!.id, title: "Staff talks in Suva", status: "PLANNED" },
+    });
+    expect(delivery!.headers["webhook-id"]).toMatch(/^alert-/);
+
+    await jobQueueOf(api.prisma)!.send("alerts.sweep", {});
+    await until(async () => {
+      const [{ busy }] = await api.prisma.$queryRawUnsafe<[{ busy: number }]>(
+        `SELECT count(*)::int AS busy FROM pgboss.job WHERE state::text IN ('created', 'retry', 'active') AND start_after <= now()`,
+      );
+      return busy === 0;
+    });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(hooks.received).toHaveLength(1);
   });
 
   it("viewers and editors can neither see nor manage webhooks", async () => {
