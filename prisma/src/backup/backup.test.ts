@@ -117,6 +117,18 @@ async function fillEveryTable(prisma: PrismaClient): Promise<void> {
       readAt: new Date("2026-11-29T08:00:00.456Z"),
     },
   });
+  await prisma.alertCondition.create({
+    data: { engagementId: engagement.id, key: "AT_RISK", since: new Date("2026-11-29T07:30:00.789Z") },
+  });
+  await prisma.alert.create({
+    data: {
+      engagementId: engagement.id,
+      kind: "POSTPONED",
+      eventSequence: sequence,
+      day: new Date("2026-11-29"),
+      recipients: { create: { userId: user.id, emailedAt: new Date("2026-11-29T07:31:00.001Z") } },
+    },
+  });
   const expiresAt = new Date(Date.UTC(2027, 0, 1));
   await prisma.session.create({ data: { tokenHash: "a".repeat(64), userId: user.id, expiresAt } });
   await prisma.apiToken.create({

@@ -1,5 +1,6 @@
 import { EngagementEventKind, type Prisma, type PrismaClient } from "../../generated/prisma/client.ts";
 import { DEMO_CALENDAR_DAY, demoEngagements, type DemoEngagement } from "./demo-engagements.ts";
+import { ensureDemoAlertPreferences } from "./demo-alerts.ts";
 import { ensureDemoViews } from "./demo-views.ts";
 import { assertValidHistory, calendarDate, DAY_MS } from "./lifecycle.ts";
 import { ensureReferenceData, type ReferenceIds } from "./reference-data.ts";
@@ -15,8 +16,9 @@ export interface SeedOptions {
 }
 
 /**
- * Loads the demo users, series, organizations, engagements and shared views, their dates moved so they read
- * the same from `today` as from DEMO_CALENDAR_DAY (historical events keep theirs). Idempotent:
+ * Loads the demo users and their alert settings, series, organizations, engagements and shared
+ * views, their dates moved so they read the same from `today` as from DEMO_CALENDAR_DAY
+ * (historical events keep theirs). Idempotent:
  * rows are matched on natural keys (email, short name, name + country, engagement title, view name
  * + owner) and
  * only missing ones are created, so a re-run, on any day, creates nothing and never overwrites edits.
@@ -39,6 +41,7 @@ export async function seedDemoData(
         created += 1 + engagement.participants.length + engagement.milestones.length + engagement.history.length;
       }
       created += await ensureDemoViews(tx, reference.ids);
+      created += await ensureDemoAlertPreferences(tx, reference.ids);
       return { created };
     },
     { timeout: 60_000, maxWait: 10_000 },

@@ -18,7 +18,7 @@ afterAll(async () => {
 });
 
 async function rowCounts(prisma: PrismaClient) {
-  const [users, series, organizations, engagements, participations, milestones, statusChanges, views, pins] =
+  const [users, series, organizations, engagements, participations, milestones, statusChanges, views, pins, alerts] =
     await Promise.all([
       prisma.user.count(),
       prisma.series.count(),
@@ -29,8 +29,9 @@ async function rowCounts(prisma: PrismaClient) {
       prisma.statusChange.count(),
       prisma.savedView.count(),
       prisma.savedViewPin.count(),
+      prisma.alertPreference.count(),
     ]);
-  return { users, series, organizations, engagements, participations, milestones, statusChanges, views, pins };
+  return { users, series, organizations, engagements, participations, milestones, statusChanges, views, pins, alerts };
 }
 
 async function historyMismatches(prisma: PrismaClient): Promise<string[]> {

@@ -1,7 +1,6 @@
 // The alerts' background jobs: evaluate on every change and on schedule, fan each alert out to its
 // recipients, e-mail it (after quiet hours), and send the daily digest.
 import { assessHealth, todayUtc } from "../engagements/health.ts";
-import type { JobEvents } from "../jobs/job-queue.ts";
 import type { JobModule } from "../jobs/job-workers.ts";
 import { digestItems } from "./alert-digest.ts";
 import { alertMail, digestMail, quietHoursEnd } from "./alert-mail.ts";
