@@ -21,7 +21,7 @@ const WebhooksQuery = graphql(`
 
 export default async function WebhooksPage() {
   const viewer = await getViewer();
-  if (!viewer || !isAdmin(viewer)) return <AdminOnlyNotice />;
+  if (!viewer || !isAdmin(viewer)) return <AdminOnlyNotice task="Managing webhooks" />;
   const result = await query(WebhooksQuery);
   return (
     <div className="page">

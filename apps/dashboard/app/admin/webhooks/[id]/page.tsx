@@ -27,7 +27,7 @@ const WebhookDeliveriesQuery = graphql(`
 
 export default async function WebhookDeliveriesPage({ params }: { params: Promise<{ id: string }> }) {
   const viewer = await getViewer();
-  if (!viewer || !isAdmin(viewer)) return <AdminOnlyNotice />;
+  if (!viewer || !isAdmin(viewer)) return <AdminOnlyNotice task="Managing webhooks" />;
   const result = await query(WebhookDeliveriesQuery, { id: idFromSegment((await params).id) });
   if (result.ok && !result.data.webhookEndpoint) notFound();
   const endpoint = result.ok ? result.data.webhookEndpoint : null;
