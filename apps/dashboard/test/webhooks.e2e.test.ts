@@ -34,11 +34,21 @@ afterAll(async () => {
   receiver?.close();
 });
 
+/** Whether a delivery's signature header is the HMAC of its timestamp and body under `secret`. */
+function signedWith(secret: string, delivery: { headers: IncomingHttpHeaders; body: string }): boolean {
+  const { t, v1 } = Object.fromEntries(
+    String(delivery.headers["x-engagement-tracker-signature"])
+      .split(",")
+      .map((part) => part.split("=")),
+  );
+  return createHmac("sha256", secret).update(`${t}.${delivery.body}`).digest("hex") === v1;
+}
+
 const deliveriesFor = (engagementId: string) =>
   received.filter((delivery) => JSON.parse(delivery.body).engagement?.id === engagementId);
 
 describe("webhooks admin pages", () => {
-  it("an admin adds an endpoint on a phone, copies its secret once, sees a signed delivery in the log, redelivers it, disables and deletes it", async () => {
+  it("an admin adds an endpoint on a phone, copies its secret once, sees a signed delivery in the log, rotates the secret, redelivers, disables and deletes it", async () => {
     const page = await admin.newPage();
     page.setDefaultTimeout(15_000);
     await page.setViewportSize(VIEWPORTS.phone);
@@ -70,12 +80,7 @@ describe("webhooks admin pages", () => {
     const engagement = await engagementOfMyOwn();
     await expect.poll(() => deliveriesFor(engagement.id).length, { timeout: 10_000 }).toBe(1);
     const [delivery] = deliveriesFor(engagement.id);
-    const { t, v1 } = Object.fromEntries(
-      String(delivery!.headers["x-engagement-tracker-signature"])
-        .split(",")
-        .map((part) => part.split("=")),
-    );
-    expect(createHmac("sha256", secret).update(`${t}.${delivery!.body}`).digest("hex")).toBe(v1);
+    expect(signedWith(secret, delivery!)).toBe(true);
 
     await row.getByRole("link", { name: /delivery log/ }).click();
     await page.waitForURL("**/admin/webhooks/**");
@@ -84,9 +89,18 @@ describe("webhooks admin pages", () => {
     const logRow = log.locator("tbody tr", { hasText: key });
     await expect.poll(() => logRow.innerText()).toMatch(/Delivered/);
     await expectNoSeriousAxeViolations(page);
+    await page.getByRole("button", { name: "Rotate secret" }).click();
+    const newSecretField = page.getByLabel("New signing secret");
+    await newSecretField.waitFor();
+    const newSecret = await newSecretField.inputValue();
+    expect(newSecret).not.toBe(secret);
+    await expectNoSeriousAxeViolations(page);
+
     await logRow.getByRole("button", { name: `Redeliver ${key}` }).click();
     await expect.poll(() => deliveriesFor(engagement.id).length, { timeout: 10_000 }).toBe(2);
-    expect(deliveriesFor(engagement.id)[1]!.headers["webhook-id"]).toBe(key);
+    const again = deliveriesFor(engagement.id)[1]!;
+    expect(again.headers["webhook-id"]).toBe(key);
+    expect(signedWith(newSecret, again)).toBe(true);
 
     await page.getByRole("link", { name: "All webhooks" }).click();
     await page.waitForURL("**/admin/webhooks");

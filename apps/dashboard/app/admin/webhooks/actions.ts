@@ -41,6 +41,17 @@ const DeleteWebhookEndpointMutation = graphql(`
   }
 `);
 
+const RotateWebhookSecretMutation = graphql(`
+  mutation DashboardRotateWebhookSecret($input: WebhookEndpointIdInput!) {
+    rotateWebhookSecret(input: $input) {
+      secret
+      errors {
+        ...UserErrorFields
+      }
+    }
+  }
+`);
+
 const RedeliverWebhookMutation = graphql(`
   mutation DashboardRedeliverWebhook($input: RedeliverWebhookInput!) {
     redeliverWebhook(input: $input) {
@@ -105,4 +116,20 @@ export async function redeliverWebhookAction(_previous: ActionState, formData: F
   const result = await mutate(RedeliverWebhookMutation, { input: { deliveryId: textOf(formData, "deliveryId") } });
   revalidatePath("/admin/webhooks/[id]", "page");
   return outcome(result, (data) => data.redeliverWebhook.errors);
+}
+
+export interface RotateSecretState extends ActionState {
+  /** The new secret: only in the response to the rotation, never stored by the dashboard. */
+  secret: string | null;
+}
+
+export async function rotateWebhookSecretAction(
+  _previous: RotateSecretState,
+  formData: FormData,
+): Promise<RotateSecretState> {
+  const result = await mutate(RotateWebhookSecretMutation, { input: { id: textOf(formData, "id") } });
+  const { error } = outcome(result, (data) => data.rotateWebhookSecret.errors);
+  const secret = result.ok ? result.data.rotateWebhookSecret.secret : null;
+  revalidatePath("/admin/webhooks");
+  return { error, secret: error ? null : secret };
 }

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { AdminOnlyNotice } from "../../../../components/admin/AdminOnlyNotice";
 import { DeliveryLog } from "../../../../components/admin/webhooks/DeliveryLog";
+import { RotateSecretForm } from "../../../../components/admin/webhooks/RotateSecretForm";
 import { ApiProblemNotice } from "../../../../components/ApiProblemNotice";
 import { query } from "../../../../lib/api";
 import { idFromSegment } from "../../../../lib/routes";
@@ -18,6 +19,7 @@ const WebhookDeliveriesQuery = graphql(`
       id
       url
       enabled
+      secretPrefix
       deliveries(first: 50) {
         ...DeliveryLog_webhookDelivery
       }
@@ -42,6 +44,16 @@ export default async function WebhookDeliveriesPage({ params }: { params: Promis
           </p>
         </div>
       </header>
+      {endpoint ? (
+        <section className="card stack" aria-labelledby="secret-heading">
+          <h2 id="secret-heading">Signing secret</h2>
+          <p>
+            Starts with <code>{endpoint.secretPrefix}…</code>. Rotate it if it leaked: the receiver must get the new one
+            before it can verify what is sent next.
+          </p>
+          <RotateSecretForm id={endpoint.id} />
+        </section>
+      ) : null}
       <section className="card" aria-labelledby="deliveries-heading">
         <h2 id="deliveries-heading">Delivery log</h2>
         {endpoint?.enabled === false ? (
