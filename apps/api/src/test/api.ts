@@ -47,8 +47,6 @@ export interface TestApi extends ApiClient {
   statements: string[];
   /** The PostgreSQL database's URL, or null on PGlite: for a second instance on the same database. */
   databaseUrl: string | null;
-  /** Stops the server and starts a new one, as a restarted process would, on the same database and port. */
-  restart(options?: Partial<Omit<ServerOptions, "db">>): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -133,18 +131,14 @@ export async function startTestApi(
   const db = await openDatabase(target, { onQuery: (sql) => statements.push(sql) });
   await applyMigrations(db);
   const users = await createRoleUsers(db.prisma);
-  const serve = async (more: Partial<Omit<ServerOptions, "db">>, port: number) => {
-    const server = await createServer({
-      db,
-      logger: createLogger({ level: "silent" }),
-      logError: () => {},
-      rateLimits: { requestsPerMinute: 1_000_000, signInsPer15Minutes: 1_000_000 },
-      ...options,
-      ...more,
-    });
-    return server.listen(port);
-  };
-  let running = await serve({}, 0);
+  const server = await createServer({
+    db,
+    logger: createLogger({ level: "silent" }),
+    logError: () => {},
+    rateLimits: { requestsPerMinute: 1_000_000, signInsPer15Minutes: 1_000_000 },
+    ...options,
+  });
+  const running = await server.listen(0);
   const clients = Object.fromEntries(
     Object.values(Role).map((role) => [role, clientFor(running.url, users[role].token)]),
   ) as Record<Role, ApiClient>;
@@ -161,10 +155,6 @@ export async function startTestApi(
     withToken: (token) => clientFor(running.url, token),
     statements,
     databaseUrl: fresh?.url ?? null,
-    async restart(more = {}) {
-      await running.stop();
-      running = await serve(more, Number(new URL(running.url).port));
-    },
     async close() {
       await running.stop();
       await db.close();

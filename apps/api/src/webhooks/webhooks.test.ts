@@ -1,10 +1,15 @@
-import { openDatabase } from "@engagement-tracker/db";
+import { openDatabase, type DatabaseTarget } from "@engagement-tracker/db";
+import { applyMigrations, createFreshPostgresDatabase } from "@engagement-tracker/db/migrations";
 import { postgresServerUrl } from "@engagement-tracker/db/testing";
 import { graphql } from "@engagement-tracker/schema";
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { createLogger } from "../operations/index.ts";
 import { createServer, type ServerOptions } from "../server.ts";
-import { startTestApi, type TestApi } from "../test/api.ts";
+import { freePort, startApiProcess } from "../test/api-process.ts";
+import { clientFor, createUserWithToken, startTestApi, type TestApi } from "../test/api.ts";
 import { jobQueueOf } from "../jobs/job-queue.ts";
 import { day, insertEngagement } from "../test/fixtures.ts";
 import { startMailCatcher, type MailCatcher } from "../test/mail-catcher.ts";
@@ -404,27 +409,50 @@ describe("webhooks and private addresses", () => {
   });
 });
 
+const postgresUrl = postgresServerUrl();
+
 describe("webhook deliveries across restarts and instances", () => {
-  it("the API restarted between attempts still delivers", async () => {
+  it("the API process restarted between attempts still delivers", async () => {
     let up = false;
     const hooks = await receiver(() => (up ? 200 : 503));
-    const api = await startTestApi(fast({ retryBaseMs: 300 }));
+    // A database the API processes open in turn: a fresh PostgreSQL one when there is a server, else a PGlite folder.
+    const fresh = postgresUrl ? await createFreshPostgresDatabase(postgresUrl) : null;
+    const pgliteDir = fresh ? null : mkdtempSync(join(tmpdir(), "webhooks-restart-"));
+    const target: DatabaseTarget = fresh
+      ? { kind: "postgres", url: fresh.url }
+      : { kind: "pglite", dataDir: pgliteDir! };
+    const db = await openDatabase(target);
+    await applyMigrations(db);
+    const admin = await createUserWithToken(db.prisma, "ADMIN");
+    const editor = await createUserWithToken(db.prisma, "EDITOR");
+    const engagement = await insertEngagement(db.prisma);
+    await db.close();
+    const env = {
+      ...(fresh ? { DATABASE_URL: fresh.url } : { PGLITE_DIR: pgliteDir! }),
+      WEBHOOK_ALLOWED_HOSTS: "127.0.0.1",
+      WEBHOOK_RETRY_BASE_MS: "1500",
+      JOBS_POLL_SECONDS: "0.5",
+    };
+    let api = await startApiProcess(env, await freePort());
     try {
-      await subscribe(api, hooks.url);
-      const engagement = await insertEngagement(api.prisma);
-      await rename(api, engagement.globalId, "Survives a restart");
+      const { createWebhookEndpoint } = await clientFor(api.url, admin.token).query(CreateWebhookEndpoint, {
+        input: { url: hooks.url, events: ["CHANGES"] },
+      });
+      expect(createWebhookEndpoint.errors).toEqual([]);
+      await clientFor(api.url, editor.token).query(Rename, { input: { id: engagement.globalId, title: "Restarted" } });
       await hooks.waitFor(1);
-      await api.restart();
+      expect(await api.stop()).toBe(0);
       up = true;
-      const received = await hooks.waitFor(2);
+      api = await startApiProcess(env, await freePort());
+      const received = await hooks.waitFor(2, 30_000);
       expect(received[1]!.headers["webhook-id"]).toBe(received[0]!.headers["webhook-id"]);
-      await until(async () => (await api.prisma.webhookDelivery.findFirstOrThrow()).state === "DELIVERED");
     } finally {
-      await api.close();
+      await api.stop();
+      await fresh?.drop();
+      if (pgliteDir) rmSync(pgliteDir, { recursive: true, force: true });
     }
-  });
+  }, 120_000);
 
-  const postgresUrl = postgresServerUrl();
   it.skipIf(!postgresUrl)("two API instances on one PostgreSQL database deliver each change exactly once", async () => {
     const hooks = await receiver();
     const api = await startTestApi(fast(), postgresUrl);
