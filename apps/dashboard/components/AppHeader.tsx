@@ -104,6 +104,9 @@ export async function AppHeader() {
                 <span className="visually-hidden"> unread</span>
               </Link>
             )}
+            <Link href="/settings/alerts" className={styles.settings}>
+              Alert settings
+            </Link>
             <span>
               <span className={styles.userName}>{viewer.name}</span>{" "}
               <span className={styles.role}>{USER_ROLE_LABELS[viewer.role]}</span>

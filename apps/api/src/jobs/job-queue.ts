@@ -1,7 +1,7 @@
 // The durable job queue every domain sends background work through: pg-boss on the same database as
 // the rest of the data, so a job written in a transaction exists exactly when the change does.
 import { embeddedPglite, type Database, type Prisma, type PrismaClient } from "@engagement-tracker/db";
-import { PgBoss, fromPglite, fromPrisma, type Job, type JobWithMetadata, type SendOptions } from "pg-boss";
+import { PgBoss, fromPglite, fromPrisma, type Job, type JobResult, type SendOptions } from "pg-boss";
 import type { Logger } from "../operations/logger.ts";
 import { jobMetrics, type JobMetrics } from "./job-metrics.ts";
 import type { Registry } from "prom-client";
@@ -211,30 +211,28 @@ export class JobQueue {
    */
   async work<Name extends JobName>(name: Name, handler: JobHandler<Name>, { concurrency = 2 }: WorkOptions = {}) {
     await this.#queue(name);
-    await this.#boss.work<JobPayloads[Name]>(
+    // Batches of `concurrency`, run side by side and settled one by one: fetching one job at a
+    // time would wait out the polling interval between jobs. While batches come back full, the
+    // next is fetched at once.
+    await this.#boss.work<JobPayloads[Name], unknown, WorkOptionsOf>(
       name,
-      {
-        batchSize: 1,
-        localConcurrency: concurrency,
-        pollingIntervalSeconds: this.#pollingIntervalSeconds,
-        // NOTIFY wakes workers for new jobs only; a retry that comes due needs the poll.
-        notifyPollingIntervalSeconds: this.#pollingIntervalSeconds,
-        includeMetadata: true,
-      },
-      async ([job]) => {
-        if (!job) return;
-        const info = { id: job.id, retryCount: job.retryCount, signal: job.signal };
-        try {
-          await handler(job.data, info);
-          this.#metrics?.finished(name, "completed");
-        } catch (error) {
-          // Asked for with includeMetadata; the explicit payload type hides it from work()'s inference.
-          const retried = job.retryCount < (job as JobWithMetadata<unknown>).retryLimit;
-          this.#metrics?.finished(name, retried ? "retried" : "failed");
-          this.#logger.warn({ err: error, job: name, id: job.id, attempt: job.retryCount + 1, retried }, "job failed");
-          throw error;
-        }
-      },
+      workOptions(concurrency, this.#pollingIntervalSeconds),
+      (jobs) =>
+        Promise.all(
+          jobs.map(async (job): Promise<JobResult> => {
+            try {
+              await handler(job.data, { id: job.id, retryCount: job.retryCount, signal: job.signal });
+              this.#metrics?.finished(name, "completed");
+              return { id: job.id, status: "completed" };
+            } catch (error) {
+              const retried = job.retryCount < job.retryLimit;
+              this.#metrics?.finished(name, retried ? "retried" : "failed");
+              const attempt = job.retryCount + 1;
+              this.#logger.warn({ err: error, job: name, id: job.id, attempt, retried }, "job failed");
+              return { id: job.id, status: "failed", output: { message: String((error as Error)?.message ?? error) } };
+            }
+          }),
+        ),
     );
   }
 
@@ -273,6 +271,20 @@ export class JobQueue {
 }
 
 export type { Job };
+
+type WorkOptionsOf = ReturnType<typeof workOptions>;
+
+function workOptions(concurrency: number, pollingIntervalSeconds: number) {
+  return {
+    batchSize: Math.max(1, concurrency),
+    burstWhenBatchFull: concurrency > 1,
+    perJobResults: true,
+    includeMetadata: true,
+    pollingIntervalSeconds,
+    // NOTIFY wakes workers for new jobs only; a retry that comes due needs the poll.
+    notifyPollingIntervalSeconds: pollingIntervalSeconds,
+  } as const;
+}
 
 const queueOfDatabase = new WeakMap<PrismaClient, JobQueue>();
 
