@@ -8,6 +8,7 @@ import type { ChangeHub } from "./live/change-hub.ts";
 import type { SubscriberAccess, SubscriberConnection } from "./live/subscriber-access.ts";
 import type { RequestRecord } from "./operations/request-log.ts";
 import type { Loaders } from "./loader-registry.ts";
+import type { AllowList } from "./webhooks/address-guard.ts";
 
 /** Per-request state: the database, who is asking, and request-scoped DataLoaders that batch what a query touches. */
 export interface Context {
@@ -22,6 +23,8 @@ export interface Context {
   sessionCookie: SessionCookie;
   /** Live changes for subscriptions; null where the server runs without them. */
   changeHub: ChangeHub | null;
+  /** What webhook endpoints may reach (checked when one is saved). */
+  webhooks: { allowList: AllowList };
   /** Whom credentials stand for; told when a write changes that. */
   viewerCache: ViewerCache;
   /** Over HTTP: the sign-in limits and the client's address they count. Absent over WebSocket (subscriptions only). */
@@ -32,5 +35,5 @@ export interface Context {
   requestRecord?: RequestRecord;
 }
 
-/** What the transport (HTTP or WebSocket) knows of a request; the server factory adds the database, fresh loaders and the job queue. */
-export type RequestContext = Omit<Context, "prisma" | "loaders" | "jobs">;
+/** What the transport (HTTP or WebSocket) knows of a request; the server factory adds the database, fresh loaders, the job queue and webhook settings. */
+export type RequestContext = Omit<Context, "prisma" | "loaders" | "jobs" | "webhooks">;

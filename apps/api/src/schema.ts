@@ -29,6 +29,8 @@ import { SavedViewResolver } from "./views/saved-view.resolver.ts";
 import { SavedView } from "./views/saved-view.type.ts";
 import { UserResolver } from "./users/user.resolver.ts";
 import { User } from "./users/user.type.ts";
+import { WebhookResolver } from "./webhooks/webhook.resolver.ts";
+import { WebhookDelivery, WebhookEndpoint } from "./webhooks/webhook.types.ts";
 
 let built: Promise<GraphQLSchema> | undefined;
 
@@ -65,6 +67,7 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       CalendarFeedResolver,
       SavedViewResolver,
       UserResolver,
+      WebhookResolver,
       LiveResolver,
       EngagementChangeResolver,
       AlertResolver,
@@ -82,6 +85,8 @@ export function buildAppSchema(): Promise<GraphQLSchema> {
       ApiToken,
       CalendarFeed,
       SavedView,
+      WebhookEndpoint,
+      WebhookDelivery,
     ],
     authChecker,
     pubSub: topicsUnsupported,

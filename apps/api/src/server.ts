@@ -27,6 +27,7 @@ import { createMailer, DEFAULT_MAIL_FROM, type MailSettings } from "./mail/maile
 import { createLogger, createOperations, type LogError, type Logger } from "./operations/index.ts";
 import type { TrustProxy } from "./config.ts";
 import { buildAppSchema } from "./schema.ts";
+import { readWebhookSettings, type WebhookSettings } from "./webhooks/webhook-settings.ts";
 import {
   authenticate,
   authenticateRequest,
@@ -54,6 +55,8 @@ export interface ServerOptions {
   logError?: LogError;
   /** On stop, how long requests in flight may take to finish before their connections are closed. */
   shutdownGraceMs?: number;
+  /** Webhook delivery: allow-list, retry schedule, timeout (see webhook-settings.ts); from the environment by default. */
+  webhooks?: Partial<WebhookSettings>;
   /** Background jobs (see jobs/): sent by every server; run here unless a separate worker runs them. */
   jobs?: JobRunning & Partial<JobSettings>;
   /** Outgoing e-mail (alerts, digests); off without an SMTP URL. */
@@ -129,7 +132,11 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
   const mailer = runsJobs
     ? createMailer({ ...mailSettings, from: mailSettings.from ?? DEFAULT_MAIL_FROM }, logger)
     : null;
-  if (runsJobs) await runJobs({ prisma: db.prisma, jobs, logger, now, mailer, settings: jobSettingsOf(jobSettings) });
+  const webhookSettings = { ...readWebhookSettings(), ...options.webhooks };
+  if (runsJobs) {
+    const settings = jobSettingsOf(jobSettings);
+    await runJobs({ prisma: db.prisma, jobs, logger, now, mailer, settings, webhooks: webhookSettings });
+  }
   const viewerCache = new ViewerCache(db.prisma);
   const signInThrottle = new SignInThrottle(rateLimits.signInsPer15Minutes);
   app.use(operations.router);
@@ -138,6 +145,7 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
   const createContext = (request: RequestContext): Context => ({
     prisma: db.prisma,
     loaders: createLoaders(db.prisma),
+    webhooks: { allowList: webhookSettings.allowList },
     jobs,
     ...request,
   });

@@ -11,6 +11,7 @@ import { JobQueue } from "./jobs/job-queue.ts";
 import { declareJobs, jobSettingsOf, runJobs } from "./jobs/job-workers.ts";
 import { DEFAULT_MAIL_FROM, createMailer } from "./mail/mailer.ts";
 import { createLogger, stopOnSignals } from "./operations/index.ts";
+import { readWebhookSettings } from "./webhooks/webhook-settings.ts";
 
 const config = readConfig();
 const logger = createLogger({ level: config.logLevel });
@@ -26,7 +27,15 @@ const jobs = new JobQueue({ db, logger, registry, pollingIntervalSeconds: config
 declareJobs(jobs);
 await jobs.start();
 const mailer = createMailer({ smtpUrl: config.mail.smtpUrl, from: config.mail.from ?? DEFAULT_MAIL_FROM }, logger);
-await runJobs({ prisma: db.prisma, jobs, logger, now: () => new Date(), mailer, settings: jobSettingsOf(config.jobs) });
+await runJobs({
+  prisma: db.prisma,
+  jobs,
+  logger,
+  now: () => new Date(),
+  mailer,
+  settings: jobSettingsOf(config.jobs),
+  webhooks: readWebhookSettings(),
+});
 
 const metrics = createServer(async (request, response) => {
   if (request.url !== "/metrics") {

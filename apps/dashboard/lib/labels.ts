@@ -1,4 +1,12 @@
-import type { EngagementKind, EngagementStatus, Health, ParticipationRole, Role } from "@engagement-tracker/schema";
+import type {
+  EngagementKind,
+  EngagementStatus,
+  Health,
+  ParticipationRole,
+  Role,
+  WebhookDeliveryState,
+  WebhookEventKind,
+} from "@engagement-tracker/schema";
 
 // Records keyed by the generated enum types, so a value added to the schema fails to compile until it has a label.
 
@@ -52,4 +60,15 @@ export const USER_ROLE_LABELS: Record<Role, string> = {
   VIEWER: "Viewer",
   EDITOR: "Editor",
   ADMIN: "Admin",
+};
+
+export const WEBHOOK_EVENT_LABELS: Record<WebhookEventKind, string> = {
+  CHANGES: "Every change",
+  ALERTS: "Alerts",
+};
+
+export const WEBHOOK_DELIVERY_STATE_LABELS: Record<WebhookDeliveryState, string> = {
+  PENDING: "Pending",
+  DELIVERED: "Delivered",
+  FAILED: "Failed",
 };

@@ -28,3 +28,7 @@ export function exportHref(format: "csv" | "ics", view: ListView): string {
 export function idFromSegment(segment: string): string {
   return decodeURIComponent(segment);
 }
+
+export function webhookHref(id: string): string {
+  return `/admin/webhooks/${encodeURIComponent(id)}`;
+}

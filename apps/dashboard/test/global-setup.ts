@@ -44,6 +44,8 @@ export default async function setup(project: TestProject) {
       // Rate limits are the API's to test; here every page view is one reader's many requests.
       RATE_LIMIT_PER_MINUTE: "100000",
       SIGN_IN_LIMIT_PER_15_MINUTES: "1000",
+      // The webhook tests' receivers listen on this machine.
+      WEBHOOK_ALLOWED_HOSTS: "127.0.0.1",
     },
   });
   const dashboard = startDashboard(dashboardPort, apiUrl);

@@ -139,6 +139,26 @@ async function fillEveryTable(prisma: PrismaClient): Promise<void> {
   await prisma.calendarFeed.create({
     data: { name: "Desk calendar", prefix: "etc_abc", tokenHash: "c".repeat(64), userId: user.id, viewId: view.id },
   });
+  const endpoint = await prisma.webhookEndpoint.create({
+    data: {
+      url: "https://hooks.example.org/engagements?team=ops",
+      events: ["CHANGES", "ALERTS"],
+      secret: "whsec_abc",
+      secretPrefix: "whsec_abc",
+      createdById: user.id,
+      failingSince: new Date("2026-11-29T09:00:00.789Z"),
+    },
+  });
+  await prisma.webhookDelivery.create({
+    data: {
+      endpointId: endpoint.id,
+      idempotencyKey: `change-${sequence}`,
+      payload: { type: "engagement.changed", sequence: sequence.toString() },
+      attempts: 2,
+      responseStatus: 503,
+      lastError: "Answered 503.",
+    },
+  });
 }
 
 describe("export and import", () => {

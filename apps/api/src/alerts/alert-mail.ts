@@ -44,7 +44,7 @@ export function describeAlert({ kind, engagement, milestone, issues }: AlertMail
 export const engagementLink = (dashboardUrl: string, engagementId: string) =>
   `${dashboardUrl.replace(/\/+$/, "")}/engagements/${encodeURIComponent(globalIdOf("Engagement", engagementId))}`;
 
-const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+export const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 const settingsFooter = (dashboardUrl: string) => {
   const settings = `${dashboardUrl.replace(/\/+$/, "")}/settings/alerts`;

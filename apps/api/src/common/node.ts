@@ -11,7 +11,9 @@ export type NodeTypeName =
   | "User"
   | "ApiToken"
   | "CalendarFeed"
-  | "SavedView";
+  | "SavedView"
+  | "WebhookEndpoint"
+  | "WebhookDelivery";
 
 // Relay's global ID format ("Type:rowId" in base64), written with Buffer: graphql-relay's own
 // base64 is portable JavaScript, and encoding every ID of a page with it showed in profiles.

@@ -2,6 +2,7 @@
 import type { PrismaClient } from "@engagement-tracker/db";
 import type { Mailer } from "../mail/mailer.ts";
 import type { Logger } from "../operations/logger.ts";
+import type { WebhookSettings } from "../webhooks/webhook-settings.ts";
 import type { JobQueue } from "./job-queue.ts";
 
 /** What job handlers may use. */
@@ -11,6 +12,8 @@ export interface JobEnvironment {
   logger: Logger;
   /** The time now; tests move it to make the days pass. */
   now: () => Date;
+  /** Where and how webhooks are delivered. */
+  webhooks: WebhookSettings;
   /** Null when e-mail is off (no SMTP_URL). */
   mailer: Mailer | null;
   settings: JobSettings;

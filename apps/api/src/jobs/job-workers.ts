@@ -1,12 +1,13 @@
 // The one list of what background jobs exist: every process declares their queues (so any may send
 // to them), and the API process (by default) or `npm run worker` runs them.
 import { alertJobs } from "../alerts/alert-jobs.ts";
+import { webhookJobs } from "../webhooks/webhook-jobs.ts";
 import type { JobEnvironment, JobModule, JobSettings } from "./job-module.ts";
 import type { JobQueue } from "./job-queue.ts";
 
 export type { JobEnvironment, JobModule, JobSettings } from "./job-module.ts";
 
-const JOB_MODULES: JobModule[] = [alertJobs];
+const JOB_MODULES: JobModule[] = [alertJobs, webhookJobs];
 
 /** `settings` with defaults where absent. */
 export function jobSettingsOf(settings: Partial<JobSettings>): JobSettings {

@@ -6,8 +6,8 @@ import type { Context } from "../context.ts";
 const MAX_NODES = 100;
 
 type Loaders = Context["loaders"];
-// API tokens, calendar feeds and saved views are reached through `apiTokens`, `calendarFeeds` and `savedViews`,
-// which check ownership; node(id:) does not serve them.
+// API tokens, calendar feeds, saved views and webhooks are reached through `apiTokens`, `calendarFeeds`,
+// `savedViews` and `webhookEndpoints`, which check who asks; node(id:) does not serve them.
 const LOADER_OF: Partial<Record<NodeTypeName, keyof Loaders>> = {
   Engagement: "engagementById",
   Series: "seriesById",

@@ -45,6 +45,8 @@ export interface TestApi extends ApiClient {
   withToken(token: string): ApiClient;
   /** Every SQL statement the API sent since the last `statements.length = 0`. */
   statements: string[];
+  /** The PostgreSQL database's URL, or null on PGlite: for a second instance on the same database. */
+  databaseUrl: string | null;
   close(): Promise<void>;
 }
 
@@ -155,6 +157,7 @@ export async function startTestApi(
     anonymous: clientFor(running.url, null),
     withToken: (token) => clientFor(running.url, token),
     statements,
+    databaseUrl: fresh?.url ?? null,
     async close() {
       await running.stop();
       await db.close();

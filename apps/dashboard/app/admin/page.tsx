@@ -1,5 +1,6 @@
 import { graphql } from "@engagement-tracker/schema";
 import type { Metadata } from "next";
+import Link from "next/link";
 import { AdminOnlyNotice } from "../../components/admin/AdminOnlyNotice";
 import { CreateUserForm } from "../../components/admin/CreateUserForm";
 import { UserTable } from "../../components/admin/UserTable";
@@ -28,7 +29,10 @@ export default async function AdminPage() {
       <header className="page-header">
         <div>
           <h1>Users</h1>
-          <p>Who may sign in and what each may do. Disabling an account ends its sessions and stops its tokens.</p>
+          <p>
+            Who may sign in and what each may do. Disabling an account ends its sessions and stops its tokens. Other
+            systems are told of changes through <Link href="/admin/webhooks">webhooks</Link>.
+          </p>
         </div>
       </header>
       <section className="card" aria-labelledby="users-heading">
