@@ -3,6 +3,7 @@
 import { embeddedPglite, type Database, type Prisma, type PrismaClient } from "@engagement-tracker/db";
 import { PgBoss, fromPglite, fromPrisma, type Job, type JobResult, type SendOptions } from "pg-boss";
 import type { Logger } from "../operations/logger.ts";
+import { activeTraceParent, inSpan, markFailed, spanContextOf } from "../tracing/spans.ts";
 import { jobMetrics, type JobMetrics } from "./job-metrics.ts";
 import type { Registry } from "prom-client";
 
@@ -83,6 +84,12 @@ export interface JobQueueOptions {
   /** Longest any retry waits, in seconds, whatever its queue asks: tests make failures retry at once. */
   retryDelayCapSeconds?: number;
 }
+
+/**
+ * Where a job keeps the traceparent of the request that queued it, beside its payload: its run is a
+ * trace of its own, linked to that request's.
+ */
+const TRACE_PARENT = "@traceParent";
 
 /** The database schema holding the queue's tables, beside the application's. */
 export const JOB_SCHEMA = "pgboss";
@@ -202,7 +209,9 @@ export class JobQueue {
       ...(startAfter !== undefined && { startAfter }),
       ...(tx && { db: fromPrisma(tx) }),
     };
-    return this.#boss.send(name, payload as object, sendOptions);
+    const traceParent = activeTraceParent();
+    const data = traceParent ? { ...(payload as object), [TRACE_PARENT]: traceParent } : payload;
+    return this.#boss.send(name, data as object, sendOptions);
   }
 
   /**
@@ -219,18 +228,30 @@ export class JobQueue {
       workOptions(concurrency, this.#pollingIntervalSeconds),
       (jobs) =>
         Promise.all(
-          jobs.map(async (job): Promise<JobResult> => {
-            try {
-              await handler(job.data, { id: job.id, retryCount: job.retryCount, signal: job.signal });
-              this.#metrics?.finished(name, "completed");
-              return { id: job.id, status: "completed" };
-            } catch (error) {
-              const retried = job.retryCount < job.retryLimit;
-              this.#metrics?.finished(name, retried ? "retried" : "failed");
-              const attempt = job.retryCount + 1;
-              this.#logger.warn({ err: error, job: name, id: job.id, attempt, retried }, "job failed");
-              return { id: job.id, status: "failed", output: { message: String((error as Error)?.message ?? error) } };
-            }
+          jobs.map((job): Promise<JobResult> => {
+            const { [TRACE_PARENT]: traceParent, ...payload } = job.data as Record<string, unknown>;
+            const cause = spanContextOf(traceParent as string | undefined);
+            const attempt = job.retryCount + 1;
+            const attributes = { "job.queue": name, "job.attempt": attempt };
+            return inSpan(
+              `job ${name}`,
+              { root: true, attributes, links: cause ? [{ context: cause }] : [] },
+              async (span) => {
+                try {
+                  const info = { id: job.id, retryCount: job.retryCount, signal: job.signal };
+                  await handler(payload as JobPayloads[Name], info);
+                  this.#metrics?.finished(name, "completed");
+                  return { id: job.id, status: "completed" };
+                } catch (error) {
+                  markFailed(span, error);
+                  const retried = job.retryCount < job.retryLimit;
+                  this.#metrics?.finished(name, retried ? "retried" : "failed");
+                  this.#logger.warn({ err: error, job: name, id: job.id, attempt, retried }, "job failed");
+                  const message = String((error as Error)?.message ?? error);
+                  return { id: job.id, status: "failed", output: { message } };
+                }
+              },
+            );
           }),
         ),
     );

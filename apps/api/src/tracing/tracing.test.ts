@@ -4,12 +4,19 @@ import { InMemorySpanExporter, SimpleSpanProcessor, TracerProvider, type Readabl
 import { PrismaInstrumentation } from "@prisma/instrumentation";
 import { Writable } from "node:stream";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { JobQueue } from "../jobs/job-queue.ts";
 import { createLogger } from "../operations/logger.ts";
 import { startTestApi, type TestApi } from "../test/api.ts";
 import { insertEngagement } from "../test/fixtures.ts";
 import { MoveStatus } from "../test/shared-operations.ts";
 import { recordChanges } from "../test/subscriptions.ts";
 import { tracer } from "./spans.ts";
+
+declare module "../jobs/job-queue.ts" {
+  interface JobPayloads {
+    "test.traced": { reason: string };
+  }
+}
 
 // In this process, the SDK as sdk.ts starts it in the API's, with spans kept in memory: the
 // operation, execution and Prisma spans are ours to check here; HTTP, Express and pg spans,
@@ -85,6 +92,29 @@ describe("the API's spans", () => {
     expect(delivery?.attributes["live.changes"]).toBe(1);
     // Its reads (the events, the engagements they changed) are in its trace.
     expect(descendantsOf(delivery!).some((span) => span.name === "prisma:client:db_query")).toBe(true);
+  });
+
+  it("run a background job in a trace of its own, linked to the request that queued it", async () => {
+    const jobs = new JobQueue({ db: api.db, logger: createLogger({ level: "silent" }), pollingIntervalSeconds: 0.5 });
+    try {
+      jobs.define("test.traced");
+      await jobs.start();
+      const ran: string[] = [];
+      await jobs.work("test.traced", async ({ reason }) => void ran.push(reason));
+      const request = tracer.startSpan("request");
+      await context.with(trace.setSpan(context.active(), request), () =>
+        jobs.send("test.traced", { reason: "queued in a request" }),
+      );
+      request.end();
+      await expect.poll(() => ran, { timeout: 15_000 }).toEqual(["queued in a request"]);
+
+      const job = spans().find((span) => span.name === "job test.traced")!;
+      expect(job.spanContext().traceId).not.toBe(request.spanContext().traceId);
+      expect(job.links.map((link) => link.context.spanId)).toEqual([request.spanContext().spanId]);
+      expect(job.attributes).toEqual({ "job.queue": "test.traced", "job.attempt": 1 });
+    } finally {
+      await jobs.stop(2_000);
+    }
   });
 
   it("put the trace and span on every log line written inside one", () => {
