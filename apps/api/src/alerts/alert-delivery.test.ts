@@ -15,6 +15,7 @@ import { freePort, startApiProcess } from "../test/api-process.ts";
 import { clientFor, createUserWithToken } from "../test/api.ts";
 import { day, insertEngagement } from "../test/fixtures.ts";
 import { startMailCatcher, type MailCatcher } from "../test/mail-catcher.ts";
+import { until } from "../test/jobs.ts";
 import { CreateEngagement } from "../test/shared-operations.ts";
 
 const postgresUrl = postgresServerUrl();
@@ -38,14 +39,6 @@ async function startInstance(db: Database): Promise<RunningServer> {
     mail: { smtpUrl: smtp.url },
   });
   return server.listen(0);
-}
-
-async function until(check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("timed out waiting");
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
 }
 
 describe("alert delivery across a restart", () => {

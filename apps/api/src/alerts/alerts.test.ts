@@ -5,6 +5,7 @@ import { jobQueueOf, type JobName, type JobPayloads } from "../jobs/job-queue.ts
 import { createUserWithToken, clientFor, startTestApi, type TestApi } from "../test/api.ts";
 import { day, insertEngagement } from "../test/fixtures.ts";
 import { startMailCatcher, type CaughtMail, type MailCatcher } from "../test/mail-catcher.ts";
+import { jobsSettled } from "../test/jobs.ts";
 import { CreateEngagement } from "../test/shared-operations.ts";
 
 const UpdatePreferences = graphql(`
@@ -89,19 +90,7 @@ async function run<Name extends JobName>(name: Name, payload: JobPayloads[Name])
 }
 
 /** Waits until no alert job is waiting to run (deferred ones aside) or running. */
-async function settled(): Promise<void> {
-  const deadline = Date.now() + 20_000;
-  let quietPolls = 0;
-  while (quietPolls < 3) {
-    const [{ busy }] = await api.prisma.$queryRawUnsafe<[{ busy: number }]>(
-      `SELECT count(*)::int AS busy FROM pgboss.job
-       WHERE name LIKE 'alerts.%' AND state::text IN ('created', 'retry', 'active') AND start_after <= now()`,
-    );
-    quietPolls = busy ? 0 : quietPolls + 1;
-    if (Date.now() > deadline) throw new Error("alert jobs did not settle");
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
-}
+const settled = () => jobsSettled(api.prisma, "alerts.");
 
 const about = (title: string) => (mail: CaughtMail) => mail.subject.startsWith(`${title}:`);
 

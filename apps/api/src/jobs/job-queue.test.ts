@@ -7,6 +7,7 @@ import { join } from "node:path";
 import { Registry } from "prom-client";
 import { afterAll, afterEach, describe, expect, it } from "vitest";
 import { createLogger } from "../operations/index.ts";
+import { until } from "../test/jobs.ts";
 import { JobQueue, type JobEvents } from "./job-queue.ts";
 
 declare module "./job-queue.ts" {
@@ -34,14 +35,6 @@ function queueOn(db: Database, registry?: Registry): JobQueue {
 
 // The queue keeps tables of its own: it needs none of the application's migrations.
 const database = (target: DatabaseTarget): Promise<Database> => openDatabase(target);
-
-async function until(check: () => boolean | Promise<boolean>, timeoutMs = 15_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("timed out waiting");
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 describe("the job queue on the embedded database", () => {
   it("runs a job sent in a transaction once it commits, and never one whose transaction rolled back", async () => {

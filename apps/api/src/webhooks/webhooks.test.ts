@@ -13,6 +13,7 @@ import { clientFor, createUserWithToken, startTestApi, type TestApi } from "../t
 import { jobQueueOf } from "../jobs/job-queue.ts";
 import { day, insertEngagement } from "../test/fixtures.ts";
 import { startMailCatcher, type MailCatcher } from "../test/mail-catcher.ts";
+import { jobsSettled, until } from "../test/jobs.ts";
 import { CreateEngagement, Rename } from "../test/shared-operations.ts";
 import { startReceiver, verifySignature, type Receiver } from "../test/webhook-receiver.ts";
 import { parseAllowList } from "./address-guard.ts";
@@ -133,14 +134,6 @@ async function rename(api: TestApi, engagementId: string, title: string) {
   const { updateEngagement } = await api.query(Rename, { input: { id: engagementId, title } });
   expect(updateEngagement.errors).toEqual([]);
 }
-
-const until = async (check: () => Promise<boolean>, timeoutMs = 10_000) => {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error("Timed out");
-    await new Promise((resolve) => setTimeout(resolve, 25));
-  }
-};
 
 describe("webhooks", () => {
   let api: TestApi;
@@ -314,13 +307,7 @@ describe("webhooks", () => {
     expect(delivery!.headers["webhook-id"]).toMatch(/^alert-/);
 
     await jobQueueOf(api.prisma)!.send("alerts.sweep", {});
-    await until(async () => {
-      const [{ busy }] = await api.prisma.$queryRawUnsafe<[{ busy: number }]>(
-        `SELECT count(*)::int AS busy FROM pgboss.job WHERE state::text IN ('created', 'retry', 'active') AND start_after <= now()`,
-      );
-      return busy === 0;
-    });
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await jobsSettled(api.prisma);
     expect(hooks.received).toHaveLength(1);
   });
 
