@@ -6,11 +6,11 @@ import { ActionButton } from "../../components/forms/ActionButton";
 import { RenameViewForm } from "../../components/views/RenameViewForm";
 import styles from "../../components/views/Views.module.css";
 import tableStyles from "../../components/engagements/EngagementTable.module.css";
-import accountStyles from "../../components/admin/Accounts.module.css";
 import { query } from "../../lib/api";
 import { savedViewHref } from "../../lib/saved-views";
 import { isAdmin, getViewer } from "../../lib/viewer";
 import { deleteViewAction, pinViewAction } from "./actions";
+import { ScrollTable } from "../../components/ScrollTable";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "Views" };
@@ -45,56 +45,45 @@ export default async function ViewsPage() {
         {!result.ok ? (
           <ApiProblemNotice problem={result.problem} />
         ) : (
-          <div className={accountStyles.scroll}>
-            <table className={tableStyles.table}>
-              <thead>
-                <tr>
-                  <th scope="col">View</th>
-                  <th scope="col">Whose</th>
-                  <th scope="col">Change</th>
-                </tr>
-              </thead>
-              <tbody>
-                {result.data.savedViews.map((view) => (
-                  <tr key={view.id}>
-                    <td className={tableStyles.titleCell}>
-                      <Link href={savedViewHref(view)}>{view.name}</Link>
-                    </td>
-                    <td data-label="Whose">
-                      {view.builtIn ? "Built in" : view.mine ? (view.shared ? "Yours, shared" : "Yours") : "Shared"}
-                    </td>
-                    <td data-label="Change">
-                      {view.builtIn ? (
-                        <span className="muted">Always pinned</span>
-                      ) : (
-                        <div className={styles.controls}>
-                          {view.mine ? <RenameViewForm id={view.id} name={view.name} /> : null}
-                          <ActionButton
-                            action={pinViewAction}
-                            fields={{ id: view.id, pinned: String(!view.pinned) }}
-                            subject={view.name}
-                            pendingLabel="Saving…"
-                          >
-                            {view.pinned ? "Unpin" : "Pin"}
-                          </ActionButton>
-                          {view.mine || (view.shared && isAdmin(viewer)) ? (
-                            <ActionButton
-                              action={deleteViewAction}
-                              fields={{ id: view.id }}
-                              subject={view.name}
-                              pendingLabel="Deleting…"
-                            >
-                              Delete
-                            </ActionButton>
-                          ) : null}
-                        </div>
-                      )}
-                    </td>
-                  </tr>
-                ))}
-              </tbody>
-            </table>
-          </div>
+          <ScrollTable columns={["View", "Whose", "Change"]}>
+            {result.data.savedViews.map((view) => (
+              <tr key={view.id}>
+                <td className={tableStyles.titleCell}>
+                  <Link href={savedViewHref(view)}>{view.name}</Link>
+                </td>
+                <td data-label="Whose">
+                  {view.builtIn ? "Built in" : view.mine ? (view.shared ? "Yours, shared" : "Yours") : "Shared"}
+                </td>
+                <td data-label="Change">
+                  {view.builtIn ? (
+                    <span className="muted">Always pinned</span>
+                  ) : (
+                    <div className={styles.controls}>
+                      {view.mine ? <RenameViewForm id={view.id} name={view.name} /> : null}
+                      <ActionButton
+                        action={pinViewAction}
+                        fields={{ id: view.id, pinned: String(!view.pinned) }}
+                        subject={view.name}
+                        pendingLabel="Saving…"
+                      >
+                        {view.pinned ? "Unpin" : "Pin"}
+                      </ActionButton>
+                      {view.mine || (view.shared && isAdmin(viewer)) ? (
+                        <ActionButton
+                          action={deleteViewAction}
+                          fields={{ id: view.id }}
+                          subject={view.name}
+                          pendingLabel="Deleting…"
+                        >
+                          Delete
+                        </ActionButton>
+                      ) : null}
+                    </div>
+                  )}
+                </td>
+              </tr>
+            ))}
+          </ScrollTable>
         )}
       </section>
     </div>

@@ -2,8 +2,8 @@ import { graphql, type Role, type UserTable_UserFragment } from "@engagement-tra
 import { USER_ROLE_LABELS } from "../../lib/labels";
 import { getFormatter } from "../../lib/reader";
 import tableStyles from "../engagements/EngagementTable.module.css";
-import styles from "./Accounts.module.css";
 import { UserActions } from "./UserActions";
+import { ScrollTable } from "../ScrollTable";
 
 export const UserTableFragment = graphql(`
   fragment UserTable_user on User {
@@ -22,47 +22,34 @@ type Account = UserTable_UserFragment & { email: string; role: Role };
 export async function UserTable({ users, viewerId }: { users: readonly Account[]; viewerId: string }) {
   const formatter = await getFormatter();
   return (
-    <div className={styles.scroll}>
-      <table className={tableStyles.table}>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Email</th>
-            <th scope="col">Role</th>
-            <th scope="col">Status</th>
-            <th scope="col">Change</th>
-          </tr>
-        </thead>
-        <tbody>
-          {users.map((user) => (
-            <tr key={user.id}>
-              <td className={tableStyles.titleCell}>
-                <strong>{user.name}</strong>
-              </td>
-              <td data-label="Email">{user.email}</td>
-              <td data-label="Role">{USER_ROLE_LABELS[user.role]}</td>
-              <td data-label="Status">
-                {user.disabledAt ? (
-                  <>
-                    Disabled <span className={tableStyles.sub}>since {formatter.instant(user.disabledAt)}</span>
-                  </>
-                ) : (
-                  "Active"
-                )}
-              </td>
-              <td data-label="Change">
-                <UserActions
-                  id={user.id}
-                  name={user.name}
-                  role={user.role}
-                  disabled={user.disabledAt !== null}
-                  self={user.id === viewerId}
-                />
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ScrollTable columns={["Name", "Email", "Role", "Status", "Change"]}>
+      {users.map((user) => (
+        <tr key={user.id}>
+          <td className={tableStyles.titleCell}>
+            <strong>{user.name}</strong>
+          </td>
+          <td data-label="Email">{user.email}</td>
+          <td data-label="Role">{USER_ROLE_LABELS[user.role]}</td>
+          <td data-label="Status">
+            {user.disabledAt ? (
+              <>
+                Disabled <span className={tableStyles.sub}>since {formatter.instant(user.disabledAt)}</span>
+              </>
+            ) : (
+              "Active"
+            )}
+          </td>
+          <td data-label="Change">
+            <UserActions
+              id={user.id}
+              name={user.name}
+              role={user.role}
+              disabled={user.disabledAt !== null}
+              self={user.id === viewerId}
+            />
+          </td>
+        </tr>
+      ))}
+    </ScrollTable>
   );
 }

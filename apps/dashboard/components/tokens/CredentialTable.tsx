@@ -1,8 +1,8 @@
 import type { ComponentProps, ReactNode } from "react";
 import { getFormatter } from "../../lib/reader";
-import styles from "../admin/Accounts.module.css";
 import tableStyles from "../engagements/EngagementTable.module.css";
 import { ActionButton } from "../forms/ActionButton";
+import { ScrollTable } from "../ScrollTable";
 
 /** What the API tells of a secret it showed once: an API token or a calendar feed. */
 interface Credential {
@@ -45,55 +45,33 @@ export async function CredentialTable<Row extends Credential>({
   if (rows.length === 0) return <p className="muted">{empty}</p>;
   const formatter = await getFormatter();
   return (
-    <div className={styles.scroll}>
-      <table className={tableStyles.table}>
-        <thead>
-          <tr>
-            <th scope="col">Name</th>
-            <th scope="col">Starts with</th>
+    <ScrollTable columns={["Name", "Starts with", ...columns.map((column) => column.label), lastUsedLabel, "State"]}>
+      {rows.map((row) => {
+        const ended = row.revokedAt ? `Revoked ${formatter.instant(row.revokedAt)}` : endedState?.(row);
+        return (
+          <tr key={row.id}>
+            <td className={tableStyles.titleCell}>
+              <strong>{row.name}</strong>
+            </td>
+            <td data-label="Starts with">
+              <code>{row.prefix}…</code>
+            </td>
             {columns.map((column) => (
-              <th scope="col" key={column.label}>
-                {column.label}
-              </th>
+              <td data-label={column.label} key={column.label}>
+                {column.cell(row, formatter)}
+              </td>
             ))}
-            <th scope="col">{lastUsedLabel}</th>
-            <th scope="col">State</th>
+            <td data-label={lastUsedLabel}>{row.lastUsedAt ? formatter.instant(row.lastUsedAt) : "Never"}</td>
+            <td data-label="State">
+              {ended ?? (
+                <ActionButton action={revokeAction} fields={{ id: row.id }} subject={row.name} pendingLabel="Revoking…">
+                  Revoke
+                </ActionButton>
+              )}
+            </td>
           </tr>
-        </thead>
-        <tbody>
-          {rows.map((row) => {
-            const ended = row.revokedAt ? `Revoked ${formatter.instant(row.revokedAt)}` : endedState?.(row);
-            return (
-              <tr key={row.id}>
-                <td className={tableStyles.titleCell}>
-                  <strong>{row.name}</strong>
-                </td>
-                <td data-label="Starts with">
-                  <code>{row.prefix}…</code>
-                </td>
-                {columns.map((column) => (
-                  <td data-label={column.label} key={column.label}>
-                    {column.cell(row, formatter)}
-                  </td>
-                ))}
-                <td data-label={lastUsedLabel}>{row.lastUsedAt ? formatter.instant(row.lastUsedAt) : "Never"}</td>
-                <td data-label="State">
-                  {ended ?? (
-                    <ActionButton
-                      action={revokeAction}
-                      fields={{ id: row.id }}
-                      subject={row.name}
-                      pendingLabel="Revoking…"
-                    >
-                      Revoke
-                    </ActionButton>
-                  )}
-                </td>
-              </tr>
-            );
-          })}
-        </tbody>
-      </table>
-    </div>
+        );
+      })}
+    </ScrollTable>
   );
 }

@@ -4,7 +4,7 @@ import { WEBHOOK_DELIVERY_STATE_LABELS } from "../../../lib/labels";
 import { getFormatter } from "../../../lib/reader";
 import tableStyles from "../../engagements/EngagementTable.module.css";
 import { ActionButton } from "../../forms/ActionButton";
-import styles from "../Accounts.module.css";
+import { ScrollTable } from "../../ScrollTable";
 
 export const DeliveryLogFragment = graphql(`
   fragment DeliveryLog_webhookDelivery on WebhookDelivery {
@@ -33,56 +33,42 @@ export async function DeliveryLog({
   if (deliveries.length === 0) return <p className="muted">Nothing sent yet.</p>;
   const formatter = await getFormatter();
   return (
-    <div className={styles.scroll}>
-      <table className={tableStyles.table}>
-        <thead>
-          <tr>
-            <th scope="col">Event</th>
-            <th scope="col">State</th>
-            <th scope="col">Answer</th>
-            <th scope="col">Attempts</th>
-            <th scope="col">Last attempt</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {deliveries.map((delivery) => (
-            <tr key={delivery.id}>
-              <td className={tableStyles.titleCell}>
-                <strong>{delivery.eventType}</strong> <code>{delivery.idempotencyKey}</code>
-                <p className="muted">{formatter.instant(delivery.createdAt)}</p>
-              </td>
-              <td data-label="State">
-                {WEBHOOK_DELIVERY_STATE_LABELS[delivery.state]}
-                {delivery.state === "PENDING" && delivery.nextAttemptAt
-                  ? `, next try ${formatter.instant(delivery.nextAttemptAt)}`
-                  : ""}
-              </td>
-              <td data-label="Answer">
-                {delivery.responseStatus ?? "None"}
-                {delivery.responseTimeMs === null ? "" : ` in ${delivery.responseTimeMs} ms`}
-                {delivery.lastError ? <p className="muted">{delivery.lastError}</p> : null}
-              </td>
-              <td data-label="Attempts">{delivery.attempts}</td>
-              <td data-label="Last attempt">
-                {delivery.lastAttemptAt ? formatter.instant(delivery.lastAttemptAt) : "Not yet"}
-              </td>
-              <td data-label="Actions">
-                {canRedeliver ? (
-                  <ActionButton
-                    action={redeliverWebhookAction}
-                    fields={{ deliveryId: delivery.id }}
-                    subject={delivery.idempotencyKey}
-                    pendingLabel="Sending…"
-                  >
-                    Redeliver
-                  </ActionButton>
-                ) : null}
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ScrollTable columns={["Event", "State", "Answer", "Attempts", "Last attempt", "Actions"]}>
+      {deliveries.map((delivery) => (
+        <tr key={delivery.id}>
+          <td className={tableStyles.titleCell}>
+            <strong>{delivery.eventType}</strong> <code>{delivery.idempotencyKey}</code>
+            <p className="muted">{formatter.instant(delivery.createdAt)}</p>
+          </td>
+          <td data-label="State">
+            {WEBHOOK_DELIVERY_STATE_LABELS[delivery.state]}
+            {delivery.state === "PENDING" && delivery.nextAttemptAt
+              ? `, next try ${formatter.instant(delivery.nextAttemptAt)}`
+              : ""}
+          </td>
+          <td data-label="Answer">
+            {delivery.responseStatus ?? "None"}
+            {delivery.responseTimeMs === null ? "" : ` in ${delivery.responseTimeMs} ms`}
+            {delivery.lastError ? <p className="muted">{delivery.lastError}</p> : null}
+          </td>
+          <td data-label="Attempts">{delivery.attempts}</td>
+          <td data-label="Last attempt">
+            {delivery.lastAttemptAt ? formatter.instant(delivery.lastAttemptAt) : "Not yet"}
+          </td>
+          <td data-label="Actions">
+            {canRedeliver ? (
+              <ActionButton
+                action={redeliverWebhookAction}
+                fields={{ deliveryId: delivery.id }}
+                subject={delivery.idempotencyKey}
+                pendingLabel="Sending…"
+              >
+                Redeliver
+              </ActionButton>
+            ) : null}
+          </td>
+        </tr>
+      ))}
+    </ScrollTable>
   );
 }

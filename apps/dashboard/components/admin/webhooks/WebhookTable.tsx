@@ -7,6 +7,7 @@ import { webhookHref } from "../../../lib/routes";
 import tableStyles from "../../engagements/EngagementTable.module.css";
 import { ActionButton } from "../../forms/ActionButton";
 import styles from "../Accounts.module.css";
+import { ScrollTable } from "../../ScrollTable";
 
 export const WebhookTableFragment = graphql(`
   fragment WebhookTable_webhookEndpoint on WebhookEndpoint {
@@ -31,57 +32,44 @@ export async function WebhookTable({
   if (rows.length === 0) return <p className="muted">No webhook endpoints yet.</p>;
   const formatter = await getFormatter();
   return (
-    <div className={styles.scroll}>
-      <table className={tableStyles.table}>
-        <thead>
-          <tr>
-            <th scope="col">URL</th>
-            <th scope="col">Sent</th>
-            <th scope="col">Secret starts with</th>
-            <th scope="col">State</th>
-            <th scope="col">Actions</th>
-          </tr>
-        </thead>
-        <tbody>
-          {rows.map((endpoint) => (
-            <tr key={endpoint.id}>
-              <td className={tableStyles.titleCell}>
-                <Link href={webhookHref(endpoint.id)}>
-                  <strong>{endpoint.url}</strong>
-                  <span className="visually-hidden">: delivery log</span>
-                </Link>
-                {endpoint.description ? <p className="muted">{endpoint.description}</p> : null}
-              </td>
-              <td data-label="Sent">{endpoint.events.map((kind) => WEBHOOK_EVENT_LABELS[kind]).join(", ")}</td>
-              <td data-label="Secret starts with">
-                <code>{endpoint.secretPrefix}…</code>
-              </td>
-              <td data-label="State">{stateOf(endpoint, formatter)}</td>
-              <td data-label="Actions">
-                <div className={styles.inline}>
-                  <ActionButton
-                    action={setWebhookEnabledAction}
-                    fields={{ id: endpoint.id, enabled: String(!endpoint.enabled) }}
-                    subject={endpoint.url}
-                    pendingLabel={endpoint.enabled ? "Disabling…" : "Enabling…"}
-                  >
-                    {endpoint.enabled ? "Disable" : "Enable"}
-                  </ActionButton>
-                  <ActionButton
-                    action={deleteWebhookEndpointAction}
-                    fields={{ id: endpoint.id }}
-                    subject={endpoint.url}
-                    pendingLabel="Deleting…"
-                  >
-                    Delete
-                  </ActionButton>
-                </div>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <ScrollTable columns={["URL", "Sent", "Secret starts with", "State", "Actions"]}>
+      {rows.map((endpoint) => (
+        <tr key={endpoint.id}>
+          <td className={tableStyles.titleCell}>
+            <Link href={webhookHref(endpoint.id)}>
+              <strong>{endpoint.url}</strong>
+              <span className="visually-hidden">: delivery log</span>
+            </Link>
+            {endpoint.description ? <p className="muted">{endpoint.description}</p> : null}
+          </td>
+          <td data-label="Sent">{endpoint.events.map((kind) => WEBHOOK_EVENT_LABELS[kind]).join(", ")}</td>
+          <td data-label="Secret starts with">
+            <code>{endpoint.secretPrefix}…</code>
+          </td>
+          <td data-label="State">{stateOf(endpoint, formatter)}</td>
+          <td data-label="Actions">
+            <div className={styles.inline}>
+              <ActionButton
+                action={setWebhookEnabledAction}
+                fields={{ id: endpoint.id, enabled: String(!endpoint.enabled) }}
+                subject={endpoint.url}
+                pendingLabel={endpoint.enabled ? "Disabling…" : "Enabling…"}
+              >
+                {endpoint.enabled ? "Disable" : "Enable"}
+              </ActionButton>
+              <ActionButton
+                action={deleteWebhookEndpointAction}
+                fields={{ id: endpoint.id }}
+                subject={endpoint.url}
+                pendingLabel="Deleting…"
+              >
+                Delete
+              </ActionButton>
+            </div>
+          </td>
+        </tr>
+      ))}
+    </ScrollTable>
   );
 }
 
