@@ -187,8 +187,11 @@ describeNeeding(
           },
         });
         await smtp.waitFor((mail) => mail.subject === `${title}: at risk`, 1, 40_000);
-        const metrics = await (await fetch(`http://127.0.0.1:${workerPort}/metrics`)).text();
-        expect(metrics).toMatch(/jobs_attempts_total\{queue="alerts.email",outcome="completed"\} 1/);
+        // The attempt is counted once it settles, a moment after the SMTP server has the message.
+        const emailed = /jobs_attempts_total\{queue="alerts.email",outcome="completed"\} 1/;
+        await until(async () => emailed.test(await (await fetch(`http://127.0.0.1:${workerPort}/metrics`)).text()), {
+          timeoutMs: 5_000,
+        });
       } finally {
         worker.kill("SIGTERM");
         if (worker.exitCode === null) await once(worker, "exit");

@@ -36,7 +36,7 @@ const WARM_UP_MS = 3_000;
  * Growth of the heap between warm-up and the end, each read after a full collection, that still
  * counts as stable. (RSS is reported, not judged: it keeps the heap's high-water mark under load.)
  */
-const HEAP_GROWTH_LIMIT = 48 * 1024 * 1024;
+const HEAP_GROWTH_LIMIT = 16 * 1024 * 1024;
 
 const SEARCHES: EngagementFilter[] = [
   { search: "dialogue", statuses: ["PLANNED", "CONFIRMED", "POSTPONED"] },
@@ -70,7 +70,11 @@ describe(`${CONNECTIONS} connections of mixed load for ${SOAK_MS / 1000} s`, () 
         Array.from({ length: 8 }, () => insertEngagement(api.prisma, { status: "PLANNED" })),
       );
       const token = api.users.EDITOR.token;
-      const exchanges: Exchange<unknown>[] = [];
+      // What the assertions need of each exchange, not its body: the test runs in the server's process,
+      // and kept bodies would count as the server's heap growing.
+      const exchanges: { status: number; ms: number; errors?: unknown }[] = [];
+      const record = ({ status, ms, body }: Exchange<unknown>) =>
+        exchanges.push({ status, ms, ...(body?.errors?.length && { errors: body.errors }) });
       const acknowledgedMoves = new Map<string, number>();
       let cursor: string | null = null;
 
@@ -79,9 +83,9 @@ describe(`${CONNECTIONS} connections of mixed load for ${SOAK_MS / 1000} s`, () 
         if (kind < 4) {
           const result = await exchange(api.url, token, EngagementPage, { after: cursor });
           cursor = result.body?.data?.engagements.pageInfo.endCursor ?? null;
-          exchanges.push(result);
+          record(result);
         } else if (kind < 7) {
-          exchanges.push(await exchange(api.url, token, Search, { filter: pick(SEARCHES) }));
+          record(await exchange(api.url, token, Search, { filter: pick(SEARCHES) }));
         } else {
           const engagement = pick(contested);
           const input = { id: engagement.globalId, status: pick(["POSTPONED", "PLANNED"] as const), reason: "Soak" };
@@ -89,7 +93,7 @@ describe(`${CONNECTIONS} connections of mixed load for ${SOAK_MS / 1000} s`, () 
           if (result.body?.data?.updateEngagementStatus.statusChange) {
             acknowledgedMoves.set(engagement.id, (acknowledgedMoves.get(engagement.id) ?? 0) + 1);
           }
-          exchanges.push(result);
+          record(result);
         }
         // The test harness records every SQL statement; keep that from looking like a leak.
         if (api.statements.length > 10_000) api.statements.length = 0;
@@ -105,7 +109,7 @@ describe(`${CONNECTIONS} connections of mixed load for ${SOAK_MS / 1000} s`, () 
       const endRss = process.memoryUsage().rss;
 
       const serverErrors = exchanges.filter(({ status }) => status >= 500 || status === 0);
-      const graphqlErrors = exchanges.filter(({ body }) => body?.errors?.length);
+      const graphqlErrors = exchanges.filter(({ errors }) => errors);
       const moves = [...acknowledgedMoves.values()].reduce((sum, count) => sum + count, 0);
       const slowest = Math.max(...exchanges.map(({ ms }) => ms));
       const mb = (bytes: number) => `${Math.round(bytes / 1024 / 1024)} MB`;
@@ -116,7 +120,7 @@ describe(`${CONNECTIONS} connections of mixed load for ${SOAK_MS / 1000} s`, () 
       );
 
       expect(serverErrors).toEqual([]);
-      expect(graphqlErrors.map(({ body }) => body?.errors)).toEqual([]);
+      expect(graphqlErrors.map(({ errors }) => errors)).toEqual([]);
       expect(moves).toBeGreaterThan(0);
 
       const historyRows = await api.prisma.statusChange.groupBy({
