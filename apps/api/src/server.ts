@@ -19,6 +19,7 @@ import type { Context, RequestContext } from "./context.ts";
 import { compiledExecution } from "./execution/compiled-execution.ts";
 import { createLoaders } from "./loader-registry.ts";
 import { openChangeFeed } from "./live/change-feed.ts";
+import { subscriptionsOverWebSocketOnly } from "./live/subscriptions-over-http.ts";
 import { ChangeHub } from "./live/change-hub.ts";
 import { serveSubscriptions } from "./live/websocket.ts";
 import { JobQueue, attachJobQueue } from "./jobs/job-queue.ts";
@@ -168,7 +169,7 @@ export async function createServer(options: ServerOptions): Promise<AppServer> {
     // The process that listens (main.ts) decides how to stop on SIGTERM/SIGINT, not Apollo.
     stopOnTerminationSignals: false,
     includeStacktraceInErrorResponses: !production,
-    validationRules: limits.validationRules,
+    validationRules: [...limits.validationRules, subscriptionsOverWebSocketOnly],
     parseOptions: limits.parseOptions,
     formatError: operations.formatError((formatted) => maskUnexpected(formatted, production)),
     plugins: [

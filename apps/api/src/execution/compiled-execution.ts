@@ -58,8 +58,8 @@ export function compiledExecution(schema: GraphQLSchema, registry: Registry): Ga
 
   function plan(document: DocumentNode, operation: OperationDefinitionNode | undefined, operationName?: string) {
     // No operation of that name: graphql-js's error lets Apollo answer as before (OPERATION_RESOLUTION_FAILURE).
-    // Subscriptions sent over HTTP get graphql-js's answer too; live updates use graphql-ws.
-    if (!operation || operation.operation === "subscription") return GRAPHQL_JS;
+    // (Subscriptions never get here: validation refuses them over HTTP; see subscriptions-over-http.ts.)
+    if (!operation) return GRAPHQL_JS;
     const variables = variablesForJit(schema, document, operation);
     if (!variables) return GRAPHQL_JS;
     compilations.inc();

@@ -105,6 +105,26 @@ describe("live changes on one instance", () => {
     await second.close();
   });
 
+  it("answers a subscription sent over HTTP with 400 and where to subscribe, running nothing", async () => {
+    const response = await fetch(api.url, {
+      method: "POST",
+      headers: { "content-type": "application/json", authorization: `Bearer ${api.users.VIEWER.token}` },
+      body: JSON.stringify({ query: 'subscription { engagementChanged(sinceSequence: "0") { event { sequence } } }' }),
+    });
+    expect(response.status).toBe(400);
+    const { data, errors } = (await response.json()) as {
+      data?: unknown;
+      errors: { message: string; extensions: { code: string } }[];
+    };
+    expect(data).toBeUndefined();
+    expect(errors).toEqual([
+      expect.objectContaining({
+        message: expect.stringContaining("over WebSocket"),
+        extensions: expect.objectContaining({ code: "GRAPHQL_VALIDATION_FAILED" }),
+      }),
+    ]);
+  });
+
   it("refuses a subscriber without credentials", async () => {
     await expect(
       recordChanges(api.url, "etp_forged", { since: null }).then((recorder) => recorder.waitFor(1, 1_000)),
